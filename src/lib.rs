@@ -1,0 +1,16 @@
+//! Checkpoint Quiz: an embeddable practice-quiz widget.
+//!
+//! The pure core (everything but `web`) has no browser types and is tested with plain
+//! `cargo test`; `web` is the yew view and the browser adapters, built only for wasm.
+
+pub mod bank;
+pub mod config;
+pub mod json;
+pub mod progress;
+pub mod random;
+pub mod score;
+pub mod session;
+pub mod storage;
+
+#[cfg(target_arch = "wasm32")]
+pub mod web;

@@ -1,0 +1,121 @@
+//! The root component: loads and validates the bank, then hands it to the quiz view, or
+//! shows what went wrong inside the widget.
+
+use std::rc::Rc;
+
+use web_sys::HtmlElement;
+use yew::prelude::*;
+
+use super::bank_error::BankError;
+use super::notice::Notices;
+use super::quiz::Quiz;
+use super::{events, fetch, SummaryCell};
+use crate::bank::{self, Bank};
+use crate::config::Config;
+
+#[derive(Properties, Clone)]
+pub struct AppProps {
+    pub host: HtmlElement,
+    pub config: Rc<Config>,
+    /// Attribute values that were ignored, shown to the learner and the site operator.
+    pub problems: Rc<Vec<String>>,
+    pub default_bank: AttrValue,
+    pub summary: SummaryCell,
+}
+
+impl PartialEq for AppProps {
+    fn eq(&self, other: &Self) -> bool {
+        self.host == other.host
+            && self.config == other.config
+            && self.problems == other.problems
+            && self.default_bank == other.default_bank
+            && Rc::ptr_eq(&self.summary, &other.summary)
+    }
+}
+
+#[derive(Clone, PartialEq)]
+enum Load {
+    Loading,
+    Failed { url: AttrValue, summary: String, details: Rc<Vec<String>> },
+    Ready(Rc<Bank>),
+}
+
+/// Most problems listed in the widget; `cqbank check` lists them all.
+const SHOWN_PROBLEMS: usize = 8;
+
+#[function_component(App)]
+pub fn app(props: &AppProps) -> Html {
+    let load = use_state(|| Load::Loading);
+    let url: AttrValue = props.config.bank_url.clone().map_or_else(|| props.default_bank.clone(), AttrValue::from);
+
+    {
+        let load = load.setter();
+        let host = props.host.clone();
+        use_effect_with(url.clone(), move |url| {
+            let url = url.clone();
+            yew::platform::spawn_local(async move {
+                let result = match fetch::text(&url).await {
+                    Err(reason) => Err(("Could not load the question bank: ".to_string() + &reason + ".", Vec::new())),
+                    Ok(text) => match bank::load(&text) {
+                        Ok((bank, warnings)) => {
+                            for w in &warnings {
+                                let line = [url.as_str(), ":", &w.pos.to_string(), ": ", &w.message].concat();
+                                web_sys::console::warn_1(&line.into());
+                            }
+                            Ok(bank)
+                        }
+                        Err(diags) => {
+                            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+                            let mut details: Vec<String> = errors
+                                .iter()
+                                .take(SHOWN_PROBLEMS)
+                                .map(|d| ["Line ", &d.pos.line.to_string(), ", column ", &d.pos.col.to_string(), ": ", &d.message].concat())
+                                .collect();
+                            if errors.len() > SHOWN_PROBLEMS {
+                                details.push(["…and ", &(errors.len() - SHOWN_PROBLEMS).to_string(), " more."].concat());
+                            }
+                            let summary = if errors.len() == 1 {
+                                "The question bank has a problem:".to_string()
+                            } else {
+                                ["The question bank has ", &errors.len().to_string(), " problems:"].concat()
+                            };
+                            Err((summary, details))
+                        }
+                    },
+                };
+                match result {
+                    Ok(bank) => {
+                        events::ready(&host, &bank.id, &bank.title, bank.questions.len());
+                        load.set(Load::Ready(Rc::new(bank)));
+                    }
+                    Err((summary, details)) => {
+                        let mut console = ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
+                        for d in &details {
+                            console.push_str("\n  ");
+                            console.push_str(d);
+                        }
+                        web_sys::console::error_1(&console.clone().into());
+                        events::error(&host, &console);
+                        load.set(Load::Failed { url, summary, details: Rc::new(details) });
+                    }
+                }
+            });
+        });
+    }
+
+    let body = match &*load {
+        Load::Loading => html! { <p class="cq-loading" role="status">{ "Loading questions…" }</p> },
+        Load::Failed { url, summary, details } => html! {
+            <BankError url={url.clone()} summary={AttrValue::from(summary.clone())} details={details.clone()} />
+        },
+        Load::Ready(bank) => html! {
+            <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
+        },
+    };
+    html! {
+        <div class="cq">
+            <Notices messages={props.problems.clone()} />
+            { body }
+        </div>
+    }
+}

@@ -1,0 +1,134 @@
+// <checkpoint-quiz> loader: the one script a host page includes.
+//
+// Everything it needs (wasm, glue, stylesheet, default bank) is found relative to this
+// file's own URL, so the build folder can be served from any path or origin. The wasm is
+// fetched and compiled once, however many widgets the page has; each widget gets its own
+// open shadow root and its own state.
+
+const TAG = 'checkpoint-quiz';
+const here = (path) => new URL(path, import.meta.url).href;
+const DEFAULT_BANK = here('questions/security-customer-service.json');
+const ATTRIBUTES = ['bank', 'count', 'shuffle', 'seed', 'mode', 'id'];
+
+let wasm; // Promise of the initialised wasm-bindgen module
+function loadWasm() {
+  wasm ??= import(here('checkpoint_quiz.js')).then(async (glue) => {
+    await glue.default({ module_or_path: here('checkpoint_quiz_bg.wasm') });
+    return glue;
+  });
+  return wasm;
+}
+
+// One stylesheet shared by every shadow root. Constructable stylesheets work under a
+// Content-Security-Policy without 'unsafe-inline'; older browsers get a <link>.
+let sheet; // Promise of a CSSStyleSheet, or of null when a <link> must be used
+function loadSheet() {
+  sheet ??= ('adoptedStyleSheets' in Document.prototype && 'replaceSync' in CSSStyleSheet.prototype
+    ? fetch(here('checkpoint-quiz.css'))
+        .then((r) => (r.ok ? r.text() : Promise.reject(new Error('HTTP ' + r.status))))
+        .then((css) => {
+          const s = new CSSStyleSheet();
+          s.replaceSync(css);
+          return s;
+        })
+    : Promise.reject(new Error('no constructable stylesheets'))
+  ).catch(() => null);
+  return sheet;
+}
+
+class CheckpointQuiz extends HTMLElement {
+  static get observedAttributes() {
+    return ATTRIBUTES;
+  }
+
+  constructor() {
+    super();
+    this._handle = null;
+    this._generation = 0; // bumps on every (re)mount and unmount, to drop stale async work
+    this._remountQueued = false;
+  }
+
+  /** Progress in this widget's bank: { bankId, answered, correct, total, rounds, bestPercent }, or null before the bank loads. */
+  get progress() {
+    return this._handle ? this._handle.progress : null;
+  }
+
+  connectedCallback() {
+    this._mount();
+  }
+
+  disconnectedCallback() {
+    this._unmount();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue === newValue || !this.isConnected || this._remountQueued) return;
+    // Several attributes set in one go remount once.
+    this._remountQueued = true;
+    queueMicrotask(() => {
+      this._remountQueued = false;
+      if (this.isConnected) {
+        this._unmount();
+        this._mount();
+      }
+    });
+  }
+
+  _unmount() {
+    this._generation++;
+    if (this._handle) {
+      try {
+        this._handle.unmount();
+      } catch (e) {
+        console.error('<checkpoint-quiz>: unmount failed', e);
+      }
+      this._handle = null;
+    }
+  }
+
+  async _mount() {
+    const generation = ++this._generation;
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    const root = document.createElement('div');
+    root.className = 'cq-root';
+    root.setAttribute('part', 'root');
+    shadow.replaceChildren(root);
+    let glue, css;
+    try {
+      [glue, css] = await Promise.all([loadWasm(), loadSheet()]);
+    } catch (e) {
+      if (generation === this._generation) this._fail(root, e);
+      return;
+    }
+    if (generation !== this._generation) return; // removed or remounted meanwhile
+    if (css) {
+      shadow.adoptedStyleSheets = [css];
+    } else {
+      const link = document.createElement('link');
+      link.rel = 'stylesheet';
+      link.href = here('checkpoint-quiz.css');
+      shadow.prepend(link);
+    }
+    try {
+      this._handle = glue.mount(root, this, DEFAULT_BANK);
+    } catch (e) {
+      this._fail(root, e);
+    }
+  }
+
+  _fail(root, error) {
+    console.error('<checkpoint-quiz>: could not start', error);
+    const p = document.createElement('p');
+    p.setAttribute('role', 'alert');
+    p.textContent =
+      'This quiz could not start: ' + (error && error.message ? error.message : String(error)) +
+      '. If this page sets a Content-Security-Policy, script-src needs \'wasm-unsafe-eval\'.';
+    root.replaceChildren(p);
+    this.dispatchEvent(
+      new CustomEvent('quiz-error', { bubbles: true, composed: true, detail: { message: p.textContent } }),
+    );
+  }
+}
+
+// Including the script twice (or two copies of it) is harmless.
+if (!customElements.get(TAG)) customElements.define(TAG, CheckpointQuiz);

@@ -1,0 +1,74 @@
+//! The browser shell: the yew view and the adapters (storage, events, bank loading) over
+//! the pure core. Built only for wasm32.
+
+mod app;
+mod bank_error;
+mod events;
+mod fetch;
+pub mod local_storage;
+mod notice;
+mod question;
+mod quiz;
+mod state;
+mod summary;
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use wasm_bindgen::prelude::*;
+use web_sys::{Element, HtmlElement};
+
+use crate::config;
+use crate::progress::Summary;
+
+/// Shared between the running app and the host page's `progress` property.
+pub type SummaryCell = Rc<RefCell<Option<Summary>>>;
+
+/// A mounted widget. The loader keeps it on the element and calls `unmount()` when the
+/// element leaves the page.
+#[wasm_bindgen]
+pub struct Handle {
+    app: Option<yew::AppHandle<app::App>>,
+    summary: SummaryCell,
+}
+
+#[wasm_bindgen]
+impl Handle {
+    /// Destroys the app and its listeners; safe to call twice.
+    pub fn unmount(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+    }
+
+    /// `{ bankId, answered, correct, total, rounds, bestPercent }`, or `null` until the
+    /// bank has loaded.
+    #[wasm_bindgen(getter)]
+    pub fn progress(&self) -> JsValue {
+        match &*self.summary.borrow() {
+            Some(s) => events::summary_object(s).into(),
+            None => JsValue::NULL,
+        }
+    }
+}
+
+/// Renders a widget into `root` (an element inside the shadow root), reading settings from
+/// `host`'s attributes and dispatching events on `host`. `default_bank` is the URL of the
+/// bundled bank, resolved by the loader against its own URL.
+#[wasm_bindgen]
+pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
+    let (config, problems) = config::from_attributes(&|name| host.get_attribute(name));
+    for p in &problems {
+        web_sys::console::warn_1(&["<checkpoint-quiz>: ", p].concat().into());
+    }
+    let summary = SummaryCell::default();
+    let props = app::AppProps {
+        host,
+        config: Rc::new(config),
+        problems: Rc::new(problems),
+        default_bank: default_bank.into(),
+        summary: summary.clone(),
+    };
+    let app = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
+    Handle { app: Some(app), summary }
+}
