@@ -118,7 +118,8 @@ pub fn load(text: &str) -> LoadResult {
     let mut v = Validator { out: Vec::new() };
     let bank = v.bank(&root);
     let mut diags = v.out;
-    diags.sort_by(|a, b| a.pos.cmp(&b.pos));
+    // Unstable sort: the stable one would add its own code to the wasm for no visible gain.
+    diags.sort_unstable_by(|a, b| a.pos.cmp(&b.pos));
     match bank {
         Some(bank) if !diags.iter().any(Diagnostic::is_error) => Ok((bank, diags)),
         _ => Err(diags),
@@ -138,17 +139,17 @@ impl Validator {
         let Value::Object(members) = &node.value else { return };
         for (i, m) in members.iter().enumerate() {
             if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                self.error(m.key_pos, format!("{what}: field \"{}\" appears twice", m.key));
+                self.error(m.key_pos, [what, ": field \"", &m.key, "\" appears twice"].concat());
             } else if !known.contains(&m.key.as_str()) {
                 let hint = known
                     .iter()
                     .find(|k| edit_distance(k, &m.key) <= 2)
-                    .map(|k| format!(" (did you mean \"{k}\"?)"))
+                    .map(|k| [" (did you mean \"", k, "\"?)"].concat())
                     .unwrap_or_default();
                 self.out.push(Diagnostic {
                     pos: m.key_pos,
                     severity: Severity::Warning,
-                    message: format!("{what}: unknown field \"{}\"{hint}", m.key),
+                    message: [what, ": unknown field \"", &m.key, "\"", &hint].concat(),
                 });
             }
         }
@@ -158,20 +159,20 @@ impl Validator {
     fn text(&mut self, obj: &Node, key: &str, max: usize, required: bool, what: &str) -> Option<String> {
         let Some(node) = obj.get(key) else {
             if required {
-                self.error(obj.pos, format!("{what}: missing \"{key}\""));
+                self.error(obj.pos, [what, ": missing \"", key, "\""].concat());
             }
             return None;
         };
         let Some(s) = node.as_str() else {
-            self.error(node.pos, format!("{what}: \"{key}\" must be a string, found {}", node.kind()));
+            self.error(node.pos, [what, ": \"", key, "\" must be a string, found ", node.kind()].concat());
             return None;
         };
         let len = s.chars().count();
         if s.trim().is_empty() {
-            self.error(node.pos, format!("{what}: \"{key}\" is empty"));
+            self.error(node.pos, [what, ": \"", key, "\" is empty"].concat());
             None
         } else if len > max {
-            self.error(node.pos, format!("{what}: \"{key}\" is too long ({len} characters, at most {max})"));
+            self.error(node.pos, [what, ": \"", key, "\" is too long (", &num(len as i64), " characters, at most ", &num(max as i64), ")"].concat());
             None
         } else {
             Some(s.to_owned())
@@ -183,11 +184,11 @@ impl Validator {
         match node.as_i64() {
             Some(i) if i >= range.0 && i <= range.1 => Some(i),
             Some(i) => {
-                self.error(node.pos, format!("{what}: \"{key}\" is {i}, must be {} to {}", range.0, range.1));
+                self.error(node.pos, [what, ": \"", key, "\" is ", &num(i as i64), ", must be ", &num(range.0 as i64), " to ", &num(range.1 as i64)].concat());
                 None
             }
             None => {
-                self.error(node.pos, format!("{what}: \"{key}\" must be a whole number, found {}", node.kind()));
+                self.error(node.pos, [what, ": \"", key, "\" must be a whole number, found ", node.kind()].concat());
                 None
             }
         }
@@ -199,14 +200,14 @@ impl Validator {
             Some(id)
         } else {
             let pos = obj.get("id").map_or(obj.pos, |n| n.pos);
-            self.error(pos, format!("{what}: id \"{id}\" may use only a-z, 0-9 and '-', starting with a letter or digit"));
+            self.error(pos, [what, ": id \"", &id, "\" may use only a-z, 0-9 and '-', starting with a letter or digit"].concat());
             None
         }
     }
 
     fn bank(&mut self, root: &Node) -> Option<Bank> {
         if !matches!(root.value, Value::Object(_)) {
-            self.error(root.pos, format!("a bank must be a JSON object, found {}", root.kind()));
+            self.error(root.pos, ["a bank must be a JSON object, found ", root.kind()].concat());
             return None;
         }
         self.unknown_fields(root, BANK_FIELDS, "bank");
@@ -229,7 +230,7 @@ impl Validator {
         match root.get("questions") {
             None => self.error(root.pos, "bank: missing \"questions\"".into()),
             Some(node) => match node.as_array() {
-                None => self.error(node.pos, format!("bank: \"questions\" must be a list, found {}", node.kind())),
+                None => self.error(node.pos, ["bank: \"questions\" must be a list, found ", node.kind()].concat()),
                 Some([]) => self.error(node.pos, "bank: \"questions\" is empty".into()),
                 Some(items) => {
                     let mut ok = true;
@@ -271,7 +272,7 @@ impl Validator {
     fn topics(&mut self, root: &Node) -> Option<Vec<String>> {
         let node = root.get("topics")?;
         let Some(items) = node.as_array() else {
-            self.error(node.pos, format!("bank: \"topics\" must be a list of strings, found {}", node.kind()));
+            self.error(node.pos, ["bank: \"topics\" must be a list of strings, found ", node.kind()].concat());
             return None;
         };
         let mut topics = Vec::new();
@@ -279,7 +280,7 @@ impl Validator {
             match item.as_str() {
                 Some(s) if !s.trim().is_empty() => {
                     if topics.iter().any(|t| t == s) {
-                        self.error(item.pos, format!("bank: topic \"{s}\" is listed twice"));
+                        self.error(item.pos, ["bank: topic \"", s, "\" is listed twice"].concat());
                     }
                     topics.push(s.to_owned());
                 }
@@ -292,11 +293,11 @@ impl Validator {
     fn question(&mut self, node: &Node, index: usize) -> Option<Question> {
         // Name the question by id when it has a usable one, else by its place in the list.
         let what = match node.get("id").and_then(Node::as_str) {
-            Some(id) if is_valid_id(id) => format!("question \"{id}\""),
-            _ => format!("question #{}", index + 1),
+            Some(id) if is_valid_id(id) => ["question \"", id, "\""].concat(),
+            _ => ["question #", &num(index as i64 + 1)].concat(),
         };
         if !matches!(node.value, Value::Object(_)) {
-            self.error(node.pos, format!("{what}: must be an object, found {}", node.kind()));
+            self.error(node.pos, [what.as_str(), ": must be an object, found ", node.kind()].concat());
             return None;
         }
         self.unknown_fields(node, QUESTION_FIELDS, &what);
@@ -322,18 +323,18 @@ impl Validator {
 
     fn choices(&mut self, q: &Node, what: &str) -> Option<Vec<String>> {
         let Some(node) = q.get("choices") else {
-            self.error(q.pos, format!("{what}: missing \"choices\""));
+            self.error(q.pos, [what, ": missing \"choices\""].concat());
             return None;
         };
         let Some(items) = node.as_array() else {
-            self.error(node.pos, format!("{what}: \"choices\" must be a list of strings, found {}", node.kind()));
+            self.error(node.pos, [what, ": \"choices\" must be a list of strings, found ", node.kind()].concat());
             return None;
         };
         let mut ok = true;
         if items.len() < MIN_CHOICES || items.len() > MAX_CHOICES {
             self.error(
                 node.pos,
-                format!("{what}: has {} choices, needs {MIN_CHOICES} to {MAX_CHOICES}", items.len()),
+                [what, ": has ", &num(items.len() as i64), " choices, needs ", &num(MIN_CHOICES as i64), " to ", &num(MAX_CHOICES as i64)].concat(),
             );
             ok = false;
         }
@@ -341,22 +342,22 @@ impl Validator {
         for (i, item) in items.iter().enumerate() {
             match item.as_str() {
                 None => {
-                    self.error(item.pos, format!("{what}: choice {i} must be a string, found {}", item.kind()));
+                    self.error(item.pos, [what, ": choice ", &num(i as i64), " must be a string, found ", item.kind()].concat());
                     ok = false;
                 }
                 Some(s) if s.trim().is_empty() => {
-                    self.error(item.pos, format!("{what}: choice {i} is empty"));
+                    self.error(item.pos, [what, ": choice ", &num(i as i64), " is empty"].concat());
                     ok = false;
                 }
                 Some(s) if s.chars().count() > MAX_CHOICE => {
                     let n = s.chars().count();
-                    self.error(item.pos, format!("{what}: choice {i} is too long ({n} characters, at most {MAX_CHOICE})"));
+                    self.error(item.pos, [what, ": choice ", &num(i as i64), " is too long (", &num(n as i64), " characters, at most ", &num(MAX_CHOICE as i64), ")"].concat());
                     ok = false;
                 }
                 Some(s) => {
                     let norm = normalize(s);
                     if let Some(j) = choices.iter().position(|c| normalize(c) == norm) {
-                        self.error(item.pos, format!("{what}: choice {i} repeats choice {j}"));
+                        self.error(item.pos, [what, ": choice ", &num(i as i64), " repeats choice ", &num(j as i64)].concat());
                         ok = false;
                     }
                     choices.push(s.to_owned());
@@ -368,24 +369,24 @@ impl Validator {
 
     fn answer(&mut self, q: &Node, choices: Option<usize>, what: &str) -> Option<Answer> {
         let Some(node) = q.get("answer") else {
-            self.error(q.pos, format!("{what}: missing \"answer\""));
+            self.error(q.pos, [what, ": missing \"answer\""].concat());
             return None;
         };
         let index = |v: &mut Self, n: &Node| -> Option<usize> {
             let Some(i) = n.as_i64() else {
-                v.error(n.pos, format!("{what}: \"answer\" must be a choice number (0 = first), found {}", n.kind()));
+                v.error(n.pos, [what, ": \"answer\" must be a choice number (0 = first), found ", n.kind()].concat());
                 return None;
             };
             match choices {
                 Some(len) if i < 0 || i as u64 >= len as u64 => {
                     v.error(
                         n.pos,
-                        format!("{what}: answer {i} is out of range: there are {len} choices, numbered 0 to {}", len.saturating_sub(1)),
+                        [what, ": answer ", &num(i as i64), " is out of range: there are ", &num(len as i64), " choices, numbered 0 to ", &num(len.saturating_sub(1) as i64)].concat(),
                     );
                     None
                 }
                 _ if i < 0 => {
-                    v.error(n.pos, format!("{what}: answer {i} is negative"));
+                    v.error(n.pos, [what, ": answer ", &num(i as i64), " is negative"].concat());
                     None
                 }
                 _ => Some(i as usize),
@@ -398,7 +399,7 @@ impl Validator {
                 for item in items {
                     match index(self, item) {
                         Some(i) if picked.contains(&i) => {
-                            self.error(item.pos, format!("{what}: answer {i} is listed twice"));
+                            self.error(item.pos, [what, ": answer ", &num(i as i64), " is listed twice"].concat());
                             ok = false;
                         }
                         Some(i) => picked.push(i),
@@ -408,7 +409,7 @@ impl Validator {
                 if items.len() < 2 {
                     self.error(
                         node.pos,
-                        format!("{what}: a select-all answer needs at least two choices; for one right choice write a number, not a list"),
+                        [what, ": a select-all answer needs at least two choices; for one right choice write a number, not a list"].concat(),
                     );
                     ok = false;
                 }
@@ -426,7 +427,7 @@ impl Validator {
             let Some(id_node) = item.get("id") else { continue };
             let Some(id) = id_node.as_str() else { continue };
             if ids.contains(&id) {
-                self.error(id_node.pos, format!("question \"{id}\": duplicate id (ids must be unique in a bank)"));
+                self.error(id_node.pos, ["question \"", id, "\": duplicate id (ids must be unique in a bank)"].concat());
             }
             ids.push(id);
         }
@@ -435,7 +436,7 @@ impl Validator {
                 let Some(t) = item.get("topic") else { continue };
                 if let Some(s) = t.as_str() {
                     if !s.trim().is_empty() && !topics.iter().any(|x| x == s) {
-                        self.error(t.pos, format!("topic \"{s}\" is not in the bank's \"topics\" list"));
+                        self.error(t.pos, ["topic \"", s, "\" is not in the bank's \"topics\" list"].concat());
                     }
                 }
             }
@@ -445,12 +446,19 @@ impl Validator {
                     self.out.push(Diagnostic {
                         pos: list_pos,
                         severity: Severity::Warning,
-                        message: format!("bank: topic \"{t}\" has no questions"),
+                        message: ["bank: topic \"", t.as_str(), "\" has no questions"].concat(),
                     });
                 }
             }
         }
     }
+}
+
+/// A number as text for messages; cheaper in the wasm than `format!`.
+fn num(i: i64) -> String {
+    let mut s = String::new();
+    json::push_int(&mut s, i);
+    s
 }
 
 /// Ids are used in storage keys and event details, so they stay plain.
@@ -461,8 +469,10 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
+/// For spotting repeated choices: case and spacing ignored (ASCII case only, because
+/// full Unicode lowercasing would add ~10 KB of tables to the wasm).
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
 }
 
 /// Levenshtein distance, for "did you mean" hints on misspelt field names.

@@ -3,8 +3,6 @@
 //! Keyed by question id, so a new version of a bank keeps the progress of the questions
 //! it still has; questions it dropped are ignored by the figures.
 
-use std::collections::BTreeMap;
-
 use crate::bank::Bank;
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -19,7 +17,8 @@ pub struct QuestionStats {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Progress {
-    pub questions: BTreeMap<String, QuestionStats>,
+    /// Per question id, sorted by id (a sorted list is smaller in the wasm than a map).
+    pub questions: Vec<(String, QuestionStats)>,
     /// Rounds finished.
     pub rounds: u32,
     /// Best round score in percent, if a round was ever finished.
@@ -41,7 +40,14 @@ pub struct Summary {
 
 impl Progress {
     pub fn record(&mut self, question_id: &str, correct: bool, now_ms: i64) {
-        let s = self.questions.entry(question_id.to_owned()).or_default();
+        let at = match self.questions.binary_search_by(|(id, _)| id.as_str().cmp(question_id)) {
+            Ok(at) => at,
+            Err(at) => {
+                self.questions.insert(at, (question_id.to_owned(), QuestionStats::default()));
+                at
+            }
+        };
+        let s = &mut self.questions[at].1;
         s.attempts = s.attempts.saturating_add(1);
         s.correct = s.correct.saturating_add(u32::from(correct));
         s.last_correct = correct;
@@ -54,14 +60,15 @@ impl Progress {
     }
 
     pub fn stats(&self, question_id: &str) -> Option<&QuestionStats> {
-        self.questions.get(question_id)
+        let at = self.questions.binary_search_by(|(id, _)| id.as_str().cmp(question_id)).ok()?;
+        Some(&self.questions[at].1)
     }
 
     pub fn summary(&self, bank: &Bank) -> Summary {
         let mut answered = 0;
         let mut correct = 0;
         for q in &bank.questions {
-            if let Some(s) = self.questions.get(&q.id) {
+            if let Some(s) = self.stats(&q.id) {
                 answered += 1;
                 correct += usize::from(s.last_correct);
             }

@@ -109,11 +109,17 @@ impl Round {
         if settings.shuffle {
             Rng::new(seed).shuffle(&mut picks);
         }
-        picks.sort_by_key(|q| match progress.stats(&q.id) {
-            None => 0,
-            Some(s) if !s.last_correct => 1,
-            Some(_) => 2,
-        });
+        // Three buckets rather than a sort: stable, and no sort code in the wasm.
+        let mut buckets: [Vec<&Question>; 3] = Default::default();
+        for q in picks {
+            let rank = match progress.stats(&q.id) {
+                None => 0,
+                Some(s) if !s.last_correct => 1,
+                Some(_) => 2,
+            };
+            buckets[rank].push(q);
+        }
+        let mut picks = buckets.concat();
         let n = settings.count.unwrap_or(picks.len()).clamp(1, picks.len().max(1));
         picks.truncate(n);
         if settings.shuffle {

@@ -194,6 +194,10 @@ pub fn decode_progress(data: &Node) -> Option<Progress> {
         p.best_percent = Some(b.as_i64().filter(|b| (0..=100).contains(b))? as u8);
     }
     let Value::Object(members) = &data.get("q")?.value else { return None };
+    // Written sorted by id; anything else (hand-edited, or ids repeated) is not ours.
+    if members.windows(2).any(|w| w[0].key >= w[1].key) {
+        return None;
+    }
     for m in members {
         let [a, c, l, t] = m.node.as_array()? else { return None };
         let stats = QuestionStats {
@@ -202,7 +206,7 @@ pub fn decode_progress(data: &Node) -> Option<Progress> {
             last_correct: l.as_i64()? != 0,
             last_at: t.as_i64()?,
         };
-        p.questions.insert(m.key.clone(), stats);
+        p.questions.push((m.key.clone(), stats));
     }
     Some(p)
 }

@@ -6,10 +6,8 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::bank_error::BankError;
-use super::notice::Notices;
 use super::quiz::Quiz;
-use super::{events, fetch, SummaryCell};
+use super::{bank_error, events, fetch, notice, SummaryCell};
 use crate::bank::{self, Bank};
 use crate::config::Config;
 
@@ -105,16 +103,14 @@ pub fn app(props: &AppProps) -> Html {
 
     let body = match &*load {
         Load::Loading => html! { <p class="cq-loading" role="status">{ "Loading questions…" }</p> },
-        Load::Failed { url, summary, details } => html! {
-            <BankError url={url.clone()} summary={AttrValue::from(summary.clone())} details={details.clone()} />
-        },
+        Load::Failed { url, summary, details } => bank_error::view(url, summary, details),
         Load::Ready(bank) => html! {
             <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
         },
     };
     html! {
         <div class="cq">
-            <Notices messages={props.problems.clone()} />
+            { notice::view(&props.problems) }
             { body }
         </div>
     }

@@ -1,28 +1,18 @@
 //! Shown in place of the quiz when the bank cannot be loaded or is invalid.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct BankErrorProps {
-    pub url: AttrValue,
-    pub summary: AttrValue,
-    pub details: Rc<Vec<String>>,
-}
-
-#[function_component(BankError)]
-pub fn bank_error(props: &BankErrorProps) -> Html {
+pub fn view(url: &str, summary: &str, details: &[String]) -> Html {
     html! {
         <div class="cq-error" role="alert">
             <h2 class="cq-title">{ "This quiz could not be loaded" }</h2>
-            <p>{ props.summary.clone() }</p>
-            if !props.details.is_empty() {
+            <p>{ summary }</p>
+            if !details.is_empty() {
                 <ul class="cq-error-list">
-                    { for props.details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }
+                    { for details.iter().map(|d| html! { <li>{ d.clone() }</li> }) }
                 </ul>
             }
-            <p class="cq-error-source">{ "Bank: " }<code>{ props.url.clone() }</code></p>
+            <p class="cq-error-source">{ "Bank: " }<code>{ url }</code></p>
         </div>
     }
 }

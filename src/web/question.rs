@@ -3,15 +3,18 @@
 
 use yew::prelude::*;
 
-use super::state::QuizState;
-use crate::session::{Action, Phase};
+use crate::session::{Action, Quiz};
 
-#[derive(Properties, PartialEq)]
-pub struct QuestionCardProps {
-    pub quiz: UseReducerHandle<QuizState>,
-    /// Move focus when the question or phase changes (only after the learner acted).
-    pub focus: bool,
-    pub onaction: Callback<Action>,
+/// What the question view needs from the quiz component, which owns the hooks.
+pub struct QuestionView<'a> {
+    pub quiz: &'a Quiz,
+    /// Show "Choose an answer, then press Check." (Check was pressed with nothing chosen).
+    pub hint: bool,
+    pub onaction: &'a Callback<Action>,
+    /// Called with whether the selection was empty when the form was submitted.
+    pub onhint: &'a Callback<bool>,
+    pub prompt_ref: &'a NodeRef,
+    pub next_ref: &'a NodeRef,
 }
 
 const LETTERS: &[u8] = b"ABCDEFGHIJ";
@@ -20,54 +23,36 @@ fn letter(i: usize) -> String {
     char::from(LETTERS.get(i).copied().unwrap_or(b'?')).to_string()
 }
 
-#[function_component(QuestionCard)]
-pub fn question_card(props: &QuestionCardProps) -> Html {
-    let quiz = &props.quiz.0;
-    let prompt_ref = use_node_ref();
-    let next_ref = use_node_ref();
-    // Said when Check is pressed with nothing chosen.
-    let hint = use_state(|| false);
-    let phase = quiz.phase();
+/// One question, as a plain function (not a component): fewer yew components keep the wasm small.
+pub fn view(v: QuestionView) -> Html {
+    let quiz = v.quiz;
     let position = quiz.round.current;
-
-    {
-        let (prompt_ref, next_ref, focus) = (prompt_ref.clone(), next_ref.clone(), props.focus);
-        use_effect_with((position, phase), move |(_, phase)| {
-            if focus {
-                let target = if *phase == Phase::Feedback { &next_ref } else { &prompt_ref };
-                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
-
     let Some(q) = quiz.question() else { return Html::default() };
     let multiple = q.answer.is_multiple();
     let feedback = quiz.feedback();
     let chosen: &[usize] = feedback.map_or(&quiz.selection, |(_, c, _)| c);
 
     let onsubmit = {
-        let onaction = props.onaction.clone();
+        let onaction = v.onaction.clone();
+        let onhint = v.onhint.clone();
         let empty = quiz.selection.is_empty();
-        let hint = hint.clone();
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
-            hint.set(empty);
+            onhint.emit(empty);
             if !empty {
                 onaction.emit(Action::Check { now_ms: js_sys::Date::now() as i64 });
             }
         })
     };
-    let on_next = props.onaction.reform(|_: MouseEvent| Action::Next);
+    let on_next = v.onaction.reform(|_: MouseEvent| Action::Next);
 
     let choices = q.choices.iter().enumerate().map(|(i, text)| {
         let picked = chosen.contains(&i);
         let onchange = {
-            let onaction = props.onaction.clone();
-            let hint = hint.clone();
+            let onaction = v.onaction.clone();
+            let onhint = v.onhint.clone();
             Callback::from(move |_: Event| {
-                hint.set(false);
+                onhint.emit(false);
                 onaction.emit(if multiple { Action::Toggle(i) } else { Action::Select(i) });
             })
         };
@@ -117,7 +102,7 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
             </p>
             <progress class="cq-progress" max={total.to_string()} value={position.to_string()} aria-hidden="true" />
             <fieldset class="cq-fieldset">
-                <legend class="cq-prompt" tabindex="-1" ref={prompt_ref}>{ q.prompt.clone() }</legend>
+                <legend class="cq-prompt" tabindex="-1" ref={v.prompt_ref.clone()}>{ q.prompt.clone() }</legend>
                 if multiple { <p class="cq-hint">{ "Select all that apply." }</p> }
                 <ul class="cq-choices">{ for choices }</ul>
             </fieldset>
@@ -136,13 +121,13 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
                         }
                         <p class="cq-explanation">{ q.explanation.clone() }</p>
                     </div>
-                } else if *hint {
+                } else if v.hint {
                     <p class="cq-hint-empty">{ if multiple { "Choose at least one answer, then press Check." } else { "Choose an answer, then press Check." } }</p>
                 }
             </div>
             <div class="cq-actions">
                 if feedback.is_some() {
-                    <button type="button" class="cq-button cq-primary" onclick={on_next} ref={next_ref}>
+                    <button type="button" class="cq-button cq-primary" onclick={on_next} ref={v.next_ref.clone()}>
                         { if is_last { "See results" } else { "Next question" } }
                     </button>
                 } else {

@@ -8,11 +8,8 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::local_storage::LocalStorage;
-use super::notice::Notices;
-use super::question::QuestionCard;
 use super::state::QuizState;
-use super::summary::RoundSummary;
-use super::{events, SummaryCell};
+use super::{events, notice, question, summary, SummaryCell};
 use crate::bank::Bank;
 use crate::config::Config;
 use crate::session::{self, Action, Phase};
@@ -126,6 +123,28 @@ pub fn quiz(props: &QuizProps) -> Html {
     // Focus moves only after the learner acts, never on first render (it would steal
     // focus from the host page).
     let acted = use_mut_ref(|| false);
+    // Check pressed with nothing chosen.
+    let hint = use_state(|| false);
+    let prompt_ref = use_node_ref();
+    let next_ref = use_node_ref();
+    let summary_ref = use_node_ref();
+    {
+        let refs = (prompt_ref.clone(), next_ref.clone(), summary_ref.clone());
+        let acted = acted.clone();
+        let key = (state.0.round.current, state.0.phase());
+        use_effect_with(key, move |(_, phase)| {
+            if *acted.borrow() {
+                let target = match phase {
+                    Phase::Answering => &refs.0,
+                    Phase::Feedback => &refs.1,
+                    Phase::Finished => &refs.2,
+                };
+                if let Some(el) = target.cast::<web_sys::HtmlElement>() {
+                    let _ = el.focus();
+                }
+            }
+        });
+    }
 
     // Save and report after every change.
     {
@@ -185,19 +204,28 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
     let on_try_again = dispatch.reform(|_| Action::TryAgain);
+    let on_hint = {
+        let hint = hint.clone();
+        Callback::from(move |show: bool| hint.set(show))
+    };
 
     let quiz = &state.0;
     let body = if quiz.phase() == Phase::Finished {
-        html! {
-            <RoundSummary quiz={state.clone()} focus={*acted.borrow()} ontryagain={on_try_again} onnewround={on_new_round} />
-        }
+        summary::view(quiz, &summary_ref, on_try_again, on_new_round)
     } else {
-        html! { <QuestionCard quiz={state.clone()} focus={*acted.borrow()} onaction={dispatch} /> }
+        question::view(question::QuestionView {
+            quiz,
+            hint: *hint,
+            onaction: &dispatch,
+            onhint: &on_hint,
+            prompt_ref: &prompt_ref,
+            next_ref: &next_ref,
+        })
     };
     html! {
         <section class="cq-quiz" aria-label={props.bank.title.clone()}>
             <h2 class="cq-title">{ props.bank.title.clone() }</h2>
-            <Notices messages={Rc::new((*shown_notices).clone())} />
+            { notice::view(&shown_notices) }
             { body }
         </section>
     }

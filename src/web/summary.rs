@@ -3,31 +3,11 @@
 
 use yew::prelude::*;
 
-use super::state::QuizState;
 use crate::score;
+use crate::session::Quiz;
 
-#[derive(Properties, PartialEq)]
-pub struct RoundSummaryProps {
-    pub quiz: UseReducerHandle<QuizState>,
-    pub focus: bool,
-    pub ontryagain: Callback<MouseEvent>,
-    pub onnewround: Callback<MouseEvent>,
-}
-
-#[function_component(RoundSummary)]
-pub fn round_summary(props: &RoundSummaryProps) -> Html {
-    let quiz = &props.quiz.0;
-    let heading = use_node_ref();
-    {
-        let (heading, focus) = (heading.clone(), props.focus);
-        use_effect_with((), move |_| {
-            if focus {
-                if let Some(el) = heading.cast::<web_sys::HtmlElement>() {
-                    let _ = el.focus();
-                }
-            }
-        });
-    }
+/// The round summary, as a plain function; the quiz component owns the hooks.
+pub fn view(quiz: &Quiz, heading: &NodeRef, ontryagain: Callback<MouseEvent>, onnewround: Callback<MouseEvent>) -> Html {
     let (right, total) = (quiz.score(), quiz.round.len());
     let pct = score::percent(right, total);
     let line = ["You got ", &right.to_string(), " of ", &total.to_string(), " right (", &pct.to_string(), "%)."].concat();
@@ -49,7 +29,7 @@ pub fn round_summary(props: &RoundSummaryProps) -> Html {
         .collect();
     html! {
         <div class="cq-card cq-summary">
-            <h3 class="cq-summary-title" tabindex="-1" ref={heading}>{ "Round complete" }</h3>
+            <h3 class="cq-summary-title" tabindex="-1" ref={heading.clone()}>{ "Round complete" }</h3>
             <p class="cq-score" role="status">{ line }</p>
             if let Some(best) = best { <p class="cq-best">{ best }</p> }
             if missed.is_empty() {
@@ -59,8 +39,8 @@ pub fn round_summary(props: &RoundSummaryProps) -> Html {
                 <ol class="cq-missed-list">{ for missed }</ol>
             }
             <div class="cq-actions">
-                <button type="button" class="cq-button cq-primary" onclick={props.onnewround.clone()}>{ "New round" }</button>
-                <button type="button" class="cq-button" onclick={props.ontryagain.clone()}>{ "Try again" }</button>
+                <button type="button" class="cq-button cq-primary" onclick={onnewround}>{ "New round" }</button>
+                <button type="button" class="cq-button" onclick={ontryagain}>{ "Try again" }</button>
             </div>
         </div>
     }

@@ -1,0 +1,459 @@
+// Embedding the widget, answering, feedback, the summary, events, the progress property,
+// the keyboard, and elements that come and go like in a single-page app.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startServers } from './server.mjs';
+import {
+  LETTERS, Quiz, eventually, events, fixture, focused, generatedBank, launchBrowser, openPage, rightOf, wrongOf,
+} from './helpers.mjs';
+
+const basics = fixture('basics.json');
+const second = fixture('second.json');
+const BASICS = `<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`;
+
+let browser, servers;
+before(async () => {
+  servers = await startServers();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+async function open(t, url, options) {
+  const opened = await openPage(browser, url, options);
+  t.after(() => opened.context.close());
+  return opened;
+}
+
+test('a bare <checkpoint-quiz> loads the default bank next to the loader and asks 10 questions', async (t) => {
+  const { page, problems } = await open(t, null);
+  // The default bank's content is not ours to rely on: serve a known bank at its address.
+  const defaultUrl = `${servers.distOrigin}/questions/security-customer-service.json`;
+  const bank = generatedBank('e2e-default', 12);
+  let asked = 0;
+  await page.context().route(defaultUrl, (route) => {
+    asked++;
+    route.fulfill({
+      status: 200,
+      contentType: 'application/json',
+      headers: { 'Access-Control-Allow-Origin': '*' },
+      body: JSON.stringify(bank),
+    });
+  });
+  await page.goto(servers.page('<checkpoint-quiz></checkpoint-quiz>'));
+  const quiz = await new Quiz(page, bank).ready();
+  assert.equal(asked, 1, 'the default bank is fetched from the folder the loader came from');
+  assert.equal(await quiz.text('.cq-title'), 'Generated e2e-default');
+  assert.equal(await quiz.counter(), 'Question 1 of 10');
+  await quiz.question(); // the prompt is one of the bank's
+  assert.deepEqual(problems, []);
+});
+
+test('a round: choose, check, feedback in words, next, and a summary of missed questions', async (t) => {
+  const { page, problems } = await open(t, servers.page(BASICS));
+  const quiz = await new Quiz(page, basics).ready();
+  const [q1, q2, q3, q4, q5] = basics.questions;
+
+  assert.equal(await quiz.text('.cq-title'), 'E2E basics');
+  assert.equal(await quiz.counter(), 'Question 1 of 5');
+  assert.equal(await quiz.prompt(), q1.prompt);
+  assert.equal(await quiz.$('input[type=radio]').count(), q1.choices.length);
+  assert.deepEqual(await quiz.$('label.cq-choice .cq-choice-text').allTextContents(), q1.choices);
+  assert.equal(await quiz.$('.cq-hint').count(), 0, 'no "select all" hint on a one-answer question');
+
+  // Q1 wrong.
+  const wrong = wrongOf(q1)[0];
+  await quiz.choose([wrong]);
+  assert.deepEqual(await quiz.checkedValues(), [wrong]);
+  await quiz.check();
+  const area = quiz.$('.cq-feedback-area');
+  assert.equal(await area.getAttribute('role'), 'status');
+  assert.match(await quiz.text('.cq-verdict'), /^✗\s*Not quite\.$/);
+  assert.equal(await quiz.text('.cq-right-answer'), `The right answer: ${LETTERS[q1.answer]}. ${q1.choices[q1.answer]}`);
+  assert.equal(await quiz.text('.cq-feedback-area .cq-explanation'), q1.explanation);
+  for (let i = 0; i < q1.choices.length; i++) {
+    assert.equal(await quiz.inputs.nth(i).isDisabled(), true, `choice ${i} is disabled after Check`);
+  }
+  assert.match(await quiz.choices.nth(q1.answer).textContent(), /✓ Correct answer/);
+  assert.match(await quiz.choices.nth(wrong).textContent(), /✗ Your answer: incorrect/);
+  for (let i = 0; i < q1.choices.length; i++) {
+    if (i !== q1.answer && i !== wrong) assert.doesNotMatch(await quiz.choices.nth(i).textContent(), /[✓✗]/);
+  }
+  assert.equal(await quiz.button('Check').count(), 0);
+  const onNext = await focused(page);
+  assert.deepEqual([onNext.host, onNext.tag, onNext.text], ['checkpoint-quiz', 'button', 'Next question'], 'focus moves to Next');
+  // Choosing after Check changes nothing.
+  await quiz.choices.nth(q1.answer).click({ force: true });
+  assert.deepEqual(await quiz.checkedValues(), [wrong]);
+
+  await quiz.next();
+  assert.equal(await quiz.counter(), 'Question 2 of 5');
+  assert.equal(await quiz.prompt(), q2.prompt);
+  const f = await focused(page);
+  assert.equal(f.tag, 'legend', 'focus moves to the new question');
+  assert.equal(f.text, q2.prompt);
+  assert.deepEqual(await quiz.checkedValues(), [], 'nothing is chosen on a new question');
+  assert.equal(await quiz.$('.cq-feedback').count(), 0);
+
+  // Q2 right.
+  await quiz.answer(true);
+  assert.match(await quiz.text('.cq-verdict'), /^✓\s*Correct\.$/);
+  assert.equal(await quiz.$('.cq-right-answer').count(), 0);
+  assert.equal(await quiz.text('.cq-feedback-area .cq-explanation'), q2.explanation);
+  assert.match(await quiz.choices.nth(q2.answer).textContent(), /✓ Your answer: correct/);
+  await quiz.next();
+
+  // Q3 right, Q4 wrong.
+  assert.equal(await quiz.prompt(), q3.prompt);
+  await quiz.answer(true);
+  await quiz.next();
+  assert.equal(await quiz.prompt(), q4.prompt);
+  const q4wrong = (await quiz.answer(false)).chosen;
+  await quiz.next();
+
+  // Q5: select all that apply, answered right; the last question offers "See results".
+  assert.equal(await quiz.counter(), 'Question 5 of 5');
+  assert.equal(await quiz.prompt(), q5.prompt);
+  assert.equal(await quiz.text('.cq-hint'), 'Select all that apply.');
+  assert.equal(await quiz.$('input[type=checkbox]').count(), q5.choices.length);
+  assert.equal(await quiz.$('input[type=radio]').count(), 0);
+  await quiz.answer(true);
+  assert.match(await quiz.text('.cq-verdict'), /Correct\./);
+  assert.equal((await focused(page)).text, 'See results');
+  await quiz.next();
+
+  // Summary.
+  assert.equal(await quiz.text('.cq-summary h3'), 'Round complete');
+  assert.equal(await quiz.text('.cq-score'), 'You got 3 of 5 right (60%).');
+  assert.match(await quiz.text('.cq-summary'), /Your best round: 60%\./);
+  assert.equal(await quiz.host.getByRole('heading', { name: 'Questions to review' }).count(), 1);
+  const missed = quiz.$('.cq-missed');
+  assert.equal(await missed.count(), 2);
+  const m1 = await missed.nth(0).innerText();
+  assert.match(m1, new RegExp(escape(q1.prompt)));
+  assert.match(m1, new RegExp(`Your answer: ${escape(q1.choices[wrong])}`));
+  assert.match(m1, new RegExp(`Right answer: ${escape(q1.choices[q1.answer])}`));
+  assert.match(m1, new RegExp(escape(q1.explanation)));
+  const m2 = await missed.nth(1).innerText();
+  assert.match(m2, new RegExp(escape(q4.prompt)));
+  assert.match(m2, new RegExp(`Your answer: ${escape(q4.choices[q4wrong[0]])}`));
+  assert.match(m2, new RegExp(`Right answer: ${escape(q4.choices[q4.answer])}`));
+  assert.match(m2, new RegExp(escape(q4.explanation)));
+  assert.equal(await quiz.button('New round').count(), 1);
+  assert.equal(await quiz.button('Try again').count(), 1);
+  assert.deepEqual(problems, []);
+});
+
+test('Check with nothing chosen asks for an answer and does nothing else', async (t) => {
+  const { page } = await open(t, servers.page(BASICS));
+  const quiz = await new Quiz(page, basics).ready();
+  await quiz.button('Check').click();
+  await eventually(async () =>
+    assert.equal(await quiz.text('.cq-feedback-area'), 'Choose an answer, then press Check.'));
+  assert.equal(await quiz.counter(), 'Question 1 of 5');
+  assert.equal(await quiz.$('.cq-feedback').count(), 0, 'no verdict');
+  assert.equal(await quiz.button('Check').count(), 1, 'still asking');
+  assert.equal(await quiz.inputs.first().isDisabled(), false);
+  assert.deepEqual(await events(page, 'quiz-answer'), []);
+  assert.equal((await quiz.progress()).answered, 0);
+  // Choosing clears the reminder; Check then works.
+  await quiz.choose([0]);
+  await eventually(async () => assert.equal(await quiz.text('.cq-feedback-area'), ''));
+  await quiz.check();
+  assert.equal((await events(page, 'quiz-answer')).length, 1);
+});
+
+test('a select-all question is right only with every right choice, and lists them all when wrong', async (t) => {
+  const { page } = await open(t, servers.page(BASICS));
+  const quiz = await new Quiz(page, basics).ready();
+  const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
+  await quiz.play(Array(multi).fill(true));
+  const q = await quiz.question();
+  assert.ok(Array.isArray(q.answer));
+  const right = rightOf(q);
+  // Tick everything right plus one wrong, then untick the wrong one: ticking toggles.
+  const extra = q.choices.findIndex((_, i) => !right.includes(i));
+  await quiz.choose([...right, extra]);
+  assert.deepEqual(await quiz.checkedValues(), [...right, extra].sort());
+  await quiz.choose([extra, right[1]]);
+  assert.deepEqual(await quiz.checkedValues(), [right[0]], 'unticking works');
+  await quiz.check();
+  assert.match(await quiz.text('.cq-verdict'), /Not quite\./);
+  const line = await quiz.text('.cq-right-answer');
+  for (const i of right) assert.ok(line.includes(`${LETTERS[i]}. ${q.choices[i]}`), `${line} names choice ${i}`);
+  assert.match(await quiz.choices.nth(right[0]).textContent(), /✓ Your answer: correct/);
+  assert.match(await quiz.choices.nth(right[1]).textContent(), /✓ Correct answer/);
+  const [answer] = (await events(page, 'quiz-answer')).slice(-1);
+  assert.deepEqual(answer.detail, { bankId: basics.id, questionId: q.id, chosen: [right[0]], correct: false });
+});
+
+test('Try again asks the same questions with answers cleared; New round starts another round', async (t) => {
+  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" seed="7" count="3"></checkpoint-quiz>`));
+  const quiz = await new Quiz(page, basics).ready();
+  const first = await quiz.play([false, true, false]);
+  assert.equal(await quiz.text('.cq-score'), 'You got 1 of 3 right (33%).');
+  assert.equal(await quiz.$('.cq-missed').count(), 2);
+
+  await quiz.button('Try again').click();
+  await quiz.ready();
+  assert.equal(await quiz.counter(), 'Question 1 of 3');
+  assert.deepEqual(await quiz.checkedValues(), []);
+  assert.equal(await quiz.inputs.first().isDisabled(), false);
+  assert.equal(await quiz.$('.cq-feedback').count(), 0);
+  const again = await quiz.play([true, true, true]);
+  assert.deepEqual(again.map((a) => a.q.id), first.map((a) => a.q.id), 'same questions, same order');
+  assert.equal(await quiz.text('.cq-score'), 'You got 3 of 3 right (100%).');
+  assert.match(await quiz.text('.cq-summary'), /Your best round: 100%\./);
+  assert.match(await quiz.text('.cq-summary'), /No missed questions/);
+  assert.equal(await quiz.$('.cq-missed').count(), 0);
+
+  await quiz.button('New round').click();
+  await quiz.ready();
+  assert.equal(await quiz.counter(), 'Question 1 of 3');
+  assert.deepEqual(await quiz.checkedValues(), []);
+  assert.equal(await quiz.$('.cq-feedback').count(), 0);
+  await quiz.play([true, true, true]);
+  assert.equal(await quiz.text('.cq-score'), 'You got 3 of 3 right (100%).');
+  assert.equal((await quiz.progress()).rounds, 3);
+});
+
+test('events quiz-ready, quiz-answer and quiz-complete reach document from the element', async (t) => {
+  const { page } = await open(t, servers.page(`<checkpoint-quiz id="quiz" bank="/fixtures/second.json" shuffle="false"></checkpoint-quiz>`));
+  const quiz = await new Quiz(page, second).ready();
+  await eventually(async () => assert.equal((await events(page, 'quiz-ready')).length, 1));
+  const [ready] = await events(page, 'quiz-ready');
+  assert.deepEqual(ready, {
+    type: 'quiz-ready', target: 'quiz', bubbles: true, composed: true,
+    detail: { bankId: second.id, title: second.title, questions: second.questions.length },
+  });
+
+  const asked = await quiz.play([true, false, true]);
+  const answers = await events(page, 'quiz-answer');
+  assert.equal(answers.length, 3);
+  answers.forEach((e, i) => {
+    assert.equal(e.target, 'quiz');
+    assert.equal(e.bubbles, true);
+    assert.equal(e.composed, true);
+    assert.deepEqual(e.detail, {
+      bankId: second.id, questionId: asked[i].q.id, chosen: asked[i].chosen, correct: i !== 1,
+    });
+  });
+  const complete = await events(page, 'quiz-complete');
+  assert.deepEqual(complete, [{
+    type: 'quiz-complete', target: 'quiz', bubbles: true, composed: true,
+    detail: { bankId: second.id, score: 2, total: 3, mode: 'practice' },
+  }]);
+  // The order a host page sees: ready, the answers, then complete.
+  assert.deepEqual((await events(page)).map((e) => e.type),
+    ['quiz-ready', 'quiz-answer', 'quiz-answer', 'quiz-answer', 'quiz-complete']);
+});
+
+test('el.progress is null before the bank loads, then counts distinct questions across rounds', async (t) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  servers.route('/held/basics.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(basics));
+  });
+  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/held/basics.json" shuffle="false"></checkpoint-quiz>`));
+  const before = await page.evaluate(async () => {
+    await customElements.whenDefined('checkpoint-quiz');
+    await new Promise((r) => setTimeout(r, 300)); // the wasm has time to start; the bank is held
+    return document.querySelector('checkpoint-quiz').progress;
+  });
+  assert.equal(before, null);
+  release();
+  const quiz = await new Quiz(page, basics).ready();
+  assert.deepEqual(await quiz.progress(), {
+    bankId: basics.id, answered: 0, correct: 0, total: 5, rounds: 0, bestPercent: null,
+  });
+
+  await quiz.answer(false);
+  assert.deepEqual(await quiz.progress(), {
+    bankId: basics.id, answered: 1, correct: 0, total: 5, rounds: 0, bestPercent: null,
+  });
+  await quiz.next();
+  await quiz.answer(true);
+  assert.equal((await quiz.progress()).correct, 1);
+  await quiz.next();
+  await quiz.play([true, true, false]);
+  assert.deepEqual(await quiz.progress(), {
+    bankId: basics.id, answered: 5, correct: 3, total: 5, rounds: 1, bestPercent: 60,
+  });
+
+  // Again: the same questions count once; "correct" follows the latest answer.
+  await quiz.button('Try again').click();
+  await quiz.ready();
+  await quiz.answer(true); // q1, wrong last time
+  await quiz.next();
+  await quiz.answer(false); // q2, right last time
+  await quiz.next();
+  assert.deepEqual(await quiz.progress(), {
+    bankId: basics.id, answered: 5, correct: 3, total: 5, rounds: 1, bestPercent: 60,
+  });
+  await quiz.play([true, true, true]);
+  assert.deepEqual(await quiz.progress(), {
+    bankId: basics.id, answered: 5, correct: 4, total: 5, rounds: 2, bestPercent: 80,
+  });
+});
+
+test('keyboard: Tab reaches the first choice, arrows move, Enter and Space submit and go on', async (t) => {
+  const { page } = await open(t, servers.page(`<p><a href="#top">Before the quiz</a></p>${BASICS}`));
+  const quiz = await new Quiz(page, basics).ready();
+  const [q1, q2, q3] = basics.questions;
+  await page.locator('a[href="#top"]').focus();
+  await page.keyboard.press('Tab');
+  let f = await focused(page);
+  assert.deepEqual([f.host, f.tag, f.type, f.value], ['checkpoint-quiz', 'input', 'radio', '0'], 'Tab reaches the first choice');
+
+  // Arrow keys move through the radio group, choosing as they go.
+  for (let i = 0; i < q1.answer; i++) await page.keyboard.press('ArrowDown');
+  f = await focused(page);
+  assert.equal(f.value, String(q1.answer));
+  assert.deepEqual(await quiz.checkedValues(), [q1.answer]);
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowUp');
+  assert.deepEqual(await quiz.checkedValues(), [q1.answer]);
+
+  // Enter inside the radio group submits the form.
+  await page.keyboard.press('Enter');
+  await quiz.$('.cq-feedback').waitFor();
+  assert.match(await quiz.text('.cq-verdict'), /Correct\./);
+  assert.equal((await focused(page)).text, 'Next question');
+
+  // Space on Next question; focus lands on the new prompt.
+  await page.keyboard.press('Space');
+  await eventually(async () => assert.equal(await quiz.prompt(), q2.prompt));
+  await eventually(async () => assert.equal((await focused(page)).tag, 'legend'));
+
+  // From the prompt: Tab to the choices, Space picks one, Tab to Check, Space submits.
+  await page.keyboard.press('Tab');
+  f = await focused(page);
+  assert.deepEqual([f.tag, f.type], ['input', 'radio']);
+  for (let i = 0; i < q2.answer; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await quiz.checkedValues(), [q2.answer]);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Check');
+  await page.keyboard.press('Space');
+  await quiz.$('.cq-feedback').waitFor();
+  assert.match(await quiz.text('.cq-verdict'), /Correct\./);
+
+  // Enter on Next, then Enter on Check with a choice made by keyboard.
+  await page.keyboard.press('Enter');
+  await eventually(async () => assert.equal(await quiz.prompt(), q3.prompt));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('ArrowDown'); // choice B
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Check');
+  await page.keyboard.press('Enter');
+  await quiz.$('.cq-feedback').waitFor();
+  const [, , third] = await events(page, 'quiz-answer');
+  assert.deepEqual(third.detail.chosen, [1]);
+});
+
+test('keyboard: Space ticks and unticks select-all checkboxes', async (t) => {
+  const { page } = await open(t, servers.page(BASICS));
+  const quiz = await new Quiz(page, basics).ready();
+  const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
+  await quiz.play(Array(multi).fill(true));
+  const q = await quiz.question();
+  const right = rightOf(q);
+  await quiz.inputs.first().focus();
+  for (let i = 0; i < q.choices.length; i++) {
+    if (right.includes(i)) await page.keyboard.press('Space');
+    if (i < q.choices.length - 1) await page.keyboard.press('Tab');
+  }
+  assert.deepEqual(await quiz.checkedValues(), right);
+  // Tick a wrong one and untick it again (focus is on the last choice).
+  const last = q.choices.length - 1;
+  assert.ok(!right.includes(last), 'fixture: the last choice of the select-all question is wrong');
+  await page.keyboard.press('Space');
+  assert.deepEqual(await quiz.checkedValues(), [...right, last]);
+  await page.keyboard.press('Space');
+  assert.deepEqual(await quiz.checkedValues(), right);
+  await page.keyboard.press('Tab');
+  assert.equal((await focused(page)).text, 'Check');
+  await page.keyboard.press('Enter');
+  await quiz.$('.cq-feedback').waitFor();
+  assert.match(await quiz.text('.cq-verdict'), /Correct\./);
+});
+
+test('an element created later by script mounts; removing it and changing attributes behave', async (t) => {
+  const { page, problems } = await open(t, servers.page('<div id="slot"></div>'));
+  await page.evaluate(() => customElements.whenDefined('checkpoint-quiz'));
+  await page.evaluate(() => {
+    const el = document.createElement('checkpoint-quiz');
+    el.id = 'late';
+    el.setAttribute('bank', '/fixtures/basics.json');
+    el.setAttribute('shuffle', 'false');
+    document.getElementById('slot').append(el);
+  });
+  const quiz = await new Quiz(page, basics, '#late').ready();
+  assert.equal(await quiz.counter(), 'Question 1 of 5');
+
+  // Changing count remounts with the new setting.
+  await page.evaluate(() => document.getElementById('late').setAttribute('count', '2'));
+  await eventually(async () => assert.equal(await quiz.counter(), 'Question 1 of 2'));
+  await quiz.answer(true);
+  await quiz.next();
+  assert.equal(await quiz.counter(), 'Question 2 of 2');
+
+  // Changing the bank remounts with the other bank.
+  await page.evaluate(() => document.getElementById('late').setAttribute('bank', '/fixtures/second.json'));
+  await eventually(async () => assert.equal(await quiz.text('.cq-title'), second.title));
+  assert.equal((await quiz.progress()).bankId, second.id);
+
+  // Removing tears it down: nothing more happens, and no errors.
+  await page.evaluate(() => document.getElementById('late').remove());
+  await page.waitForTimeout(200);
+  assert.equal(await page.locator('checkpoint-quiz').count(), 0);
+
+  // Added and removed at once, before it could load: no errors, no late events.
+  const readyBefore = (await events(page, 'quiz-ready')).length;
+  await page.evaluate(() => {
+    const el = document.createElement('checkpoint-quiz');
+    el.setAttribute('bank', '/fixtures/second.json');
+    document.body.append(el);
+    el.remove();
+  });
+  await page.waitForTimeout(300);
+  assert.equal((await events(page, 'quiz-ready')).length, readyBefore);
+
+  // The same element put back on the page works again.
+  await page.evaluate(() => {
+    const el = document.createElement('checkpoint-quiz');
+    el.id = 'back';
+    el.setAttribute('bank', '/fixtures/second.json');
+    el.setAttribute('shuffle', 'false');
+    document.body.append(el);
+    el.remove();
+    document.body.append(el);
+  });
+  const back = await new Quiz(page, second, '#back').ready();
+  await back.answer(true);
+  assert.equal((await back.progress()).answered, 1);
+  assert.deepEqual(problems, []);
+});
+
+test('including the loader script twice is harmless', async (t) => {
+  // Two copies under different URLs are two module instances: both run.
+  const url = servers.page(`${BASICS}<script type="module" src="${servers.loaderUrl}?copy=2"></script>`);
+  const { page, problems } = await open(t, url);
+  const quiz = await new Quiz(page, basics).ready();
+  await quiz.answer(true);
+  await quiz.next();
+  assert.equal(await quiz.counter(), 'Question 2 of 5');
+  assert.equal(await page.locator('checkpoint-quiz .cq-root').count(), 1, 'one widget, rendered once');
+  assert.equal((await events(page, 'quiz-ready')).length, 1);
+  assert.deepEqual(problems, []);
+});
+
+function escape(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,130 @@
+// What the learner and the site operator see when the bank or the attributes are wrong.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+
+import { startServers } from './server.mjs';
+import { Quiz, eventually, events, fixture, fixtureText, generatedBank, launchBrowser, openPage } from './helpers.mjs';
+
+const basics = fixture('basics.json');
+
+let browser, servers;
+before(async () => {
+  servers = await startServers();
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await servers?.close();
+});
+
+async function open(t, body) {
+  const opened = await openPage(browser, servers.page(body));
+  t.after(() => opened.context.close());
+  return opened;
+}
+
+/** Waits for the widget's error view and returns its text and the quiz-error events. */
+async function failure(page) {
+  const alert = page.locator('checkpoint-quiz [role=alert]');
+  await alert.waitFor({ timeout: 10000 });
+  await eventually(async () => assert.equal((await events(page, 'quiz-error')).length, 1));
+  return { text: await alert.innerText(), errors: await events(page, 'quiz-error') };
+}
+
+test('a bank that answers 404 says so inside the widget and fires quiz-error', async (t) => {
+  const { page } = await open(t, `<checkpoint-quiz bank="/fixtures/no-such-bank.json"></checkpoint-quiz>`);
+  const { text, errors } = await failure(page);
+  assert.match(text, /This quiz could not be loaded/);
+  assert.match(text, /Could not load the question bank: the server answered 404\b/);
+  assert.match(errors[0].detail.message, /404/);
+  assert.equal(errors[0].bubbles, true);
+  assert.equal(errors[0].composed, true);
+  assert.equal(await page.locator('checkpoint-quiz legend, checkpoint-quiz input').count(), 0, 'no quiz is shown');
+  assert.deepEqual(await events(page, 'quiz-ready'), []);
+  assert.equal(await page.locator('checkpoint-quiz').evaluate((el) => el.progress), null);
+});
+
+test('an answer out of range is reported with its line and column', async (t) => {
+  const { page } = await open(t, `<checkpoint-quiz bank="/fixtures/bad-answer.json"></checkpoint-quiz>`);
+  const { text, errors } = await failure(page);
+  // Where the offending value is, counted from the fixture itself (1-based).
+  const lines = fixtureText('bad-answer.json').split('\n');
+  const line = lines.findIndex((l) => /"answer": 7/.test(l));
+  const column = lines[line].indexOf('7') + 1;
+  const expected = `Line ${line + 1}, column ${column}: question "q2": answer 7 is out of range: there are 4 choices, numbered 0 to 3`;
+  assert.equal(expected, 'Line 12, column 17: question "q2": answer 7 is out of range: there are 4 choices, numbered 0 to 3');
+  assert.match(text, /This quiz could not be loaded/);
+  assert.match(text, /The question bank has a problem:/);
+  assert.ok(text.includes(expected), `the widget lists the problem: ${text}`);
+  assert.ok(errors[0].detail.message.includes('answer 7 is out of range'), errors[0].detail.message);
+  assert.equal(await page.locator('checkpoint-quiz input').count(), 0);
+});
+
+test('a bank that is not valid JSON says "not valid JSON"', async (t) => {
+  const { page } = await open(t, `<checkpoint-quiz bank="/fixtures/invalid.json"></checkpoint-quiz>`);
+  const { text, errors } = await failure(page);
+  assert.match(text, /This quiz could not be loaded/);
+  assert.match(text, /not valid JSON/);
+  assert.match(errors[0].detail.message, /not valid JSON/);
+  assert.equal(await page.locator('checkpoint-quiz input').count(), 0);
+});
+
+test('one broken widget does not stop a working one on the same page', async (t) => {
+  const { page } = await open(t, `
+    <checkpoint-quiz id="bad" bank="/fixtures/invalid.json"></checkpoint-quiz>
+    <checkpoint-quiz id="good" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`);
+  const good = await new Quiz(page, basics, '#good').ready();
+  await page.locator('#bad [role=alert]').waitFor();
+  await good.answer(true);
+  assert.match(await good.text('.cq-verdict'), /Correct\./);
+  const errors = await events(page, 'quiz-error');
+  assert.deepEqual(errors.map((e) => e.target), ['bad']);
+});
+
+test('count="ten" is ignored with a notice and the quiz still works with 10 per round', async (t) => {
+  const bank = generatedBank('e2e-twelve-a', 12);
+  servers.route('/generated/twelve-a.json', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(bank));
+  });
+  const { page } = await open(t, `<checkpoint-quiz bank="/generated/twelve-a.json" count="ten"></checkpoint-quiz>`);
+  const quiz = await new Quiz(page, bank).ready();
+  const notices = await quiz.notices();
+  assert.equal(notices.length, 1);
+  assert.ok(notices[0].startsWith('Ignored count="ten"'), notices[0]);
+  assert.equal(await quiz.counter(), 'Question 1 of 10', 'the default count is used');
+  await quiz.play(Array(10).fill(true));
+  assert.equal(await quiz.text('.cq-score'), 'You got 10 of 10 right (100%).');
+});
+
+test('every bad attribute gets its own notice; good ones still apply', async (t) => {
+  const { page } = await open(t,
+    `<checkpoint-quiz bank="/fixtures/basics.json" count="2" shuffle="maybe" seed="-1" mode="speedrun"></checkpoint-quiz>`);
+  const quiz = await new Quiz(page, basics).ready();
+  const notices = await quiz.notices();
+  for (const start of ['Ignored shuffle="maybe"', 'Ignored seed="-1"', 'Ignored mode="speedrun"']) {
+    assert.ok(notices.some((n) => n.startsWith(start)), `a notice starts with ${start}: ${JSON.stringify(notices)}`);
+  }
+  assert.equal(notices.length, 3);
+  assert.equal(await quiz.counter(), 'Question 1 of 2', 'count="2" is still used');
+  await quiz.play([true, false]);
+  assert.equal(await quiz.text('.cq-score'), 'You got 1 of 2 right (50%).');
+});
+
+test('count="all" asks every question of the bank; count="3" asks 3', async (t) => {
+  const bank = generatedBank('e2e-twelve', 12);
+  servers.route('/generated/twelve.json', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(bank));
+  });
+  const { page } = await open(t, `
+    <checkpoint-quiz id="all" bank="/generated/twelve.json" count="all"></checkpoint-quiz>
+    <checkpoint-quiz id="three" bank="/generated/twelve.json" count=" 3 "></checkpoint-quiz>`);
+  const all = await new Quiz(page, bank, '#all').ready();
+  const three = await new Quiz(page, bank, '#three').ready();
+  assert.equal(await all.counter(), 'Question 1 of 12');
+  assert.equal(await three.counter(), 'Question 1 of 3');
+  assert.deepEqual(await all.notices(), []);
+  assert.deepEqual(await three.notices(), []);
+});
