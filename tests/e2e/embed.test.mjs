@@ -53,6 +53,33 @@ test('a bare <checkpoint-quiz> loads the default bank next to the loader and ask
   assert.deepEqual(problems, []);
 });
 
+test('a relative bank URL is resolved against the host page, not the loader', async (t) => {
+  const url = servers.page(`<checkpoint-quiz bank="../../fixtures/second.json"></checkpoint-quiz>`, { path: '/guides/week-1/page.html' });
+  const { page, problems } = await open(t, url);
+  const quiz = await new Quiz(page, second).ready();
+  assert.equal(await quiz.text('.cq-title'), second.title);
+  assert.ok(servers.requests.some((r) => r.server === 'host' && r.path === '/fixtures/second.json'));
+  assert.deepEqual(problems, []);
+});
+
+test('seed fixes the question order; shuffle="false" keeps the bank order', async (t) => {
+  const bank = generatedBank('e2e-order', 12);
+  servers.route('/generated/order.json', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(bank));
+  });
+  const order = async (attrs) => {
+    // A fresh context each time: nothing saved, so the order comes from the attributes alone.
+    const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/generated/order.json" count="5" ${attrs}></checkpoint-quiz>`));
+    const quiz = await new Quiz(page, bank).ready();
+    return (await quiz.play([true, true, true, true, true])).map((a) => a.q.id);
+  };
+  const seeded = await order('seed="42"');
+  assert.deepEqual(await order('seed="42"'), seeded, 'the same seed gives the same order');
+  assert.notDeepEqual(seeded, ['g1', 'g2', 'g3', 'g4', 'g5'], 'a seeded round is shuffled');
+  assert.deepEqual(await order('shuffle="false"'), ['g1', 'g2', 'g3', 'g4', 'g5']);
+});
+
 test('a round: choose, check, feedback in words, next, and a summary of missed questions', async (t) => {
   const { page, problems } = await open(t, servers.page(BASICS));
   const quiz = await new Quiz(page, basics).ready();
