@@ -240,7 +240,7 @@ impl Validator {
                             None => ok = false,
                         }
                     }
-                    self.cross_checks(items, &questions, topics.as_deref(), root);
+                    self.cross_checks(items, topics.as_deref(), root);
                     if !ok {
                         questions.clear();
                     }
@@ -421,7 +421,7 @@ impl Validator {
     }
 
     /// Checks across questions: unique ids, topics that the bank lists.
-    fn cross_checks(&mut self, items: &[Node], parsed: &[Question], topics: Option<&[String]>, root: &Node) {
+    fn cross_checks(&mut self, items: &[Node], topics: Option<&[String]>, root: &Node) {
         let mut ids: Vec<&str> = Vec::new();
         for item in items {
             let Some(id_node) = item.get("id") else { continue };
@@ -442,7 +442,8 @@ impl Validator {
             }
             let list_pos = root.get("topics").map_or(root.pos, |n| n.pos);
             for t in topics {
-                if !parsed.is_empty() && !parsed.iter().any(|q| &q.topic == t) {
+                // Count questions that failed validation too: their topic is still in use.
+                if !items.iter().any(|q| q.get("topic").and_then(Node::as_str) == Some(t.as_str())) {
                     self.out.push(Diagnostic {
                         pos: list_pos,
                         severity: Severity::Warning,
@@ -489,6 +490,110 @@ fn edit_distance(a: &str, b: &str) -> usize {
         }
     }
     row[b.len()]
+}
+
+/// Writes a bank as pretty JSON in the layout of the banks we ship: 2-space indent, one
+/// block per question, fields in the order of the format doc, empty optional fields left
+/// out, ending with a newline. `load(&to_json(&b))` gives back `b` for every bank `load`
+/// returns. (`$schema` is not part of the model, so it is not written.)
+///
+/// Used by `cqbank import`; the widget never calls it, so it stays out of the wasm.
+pub fn to_json(bank: &Bank) -> String {
+    fn string(out: &mut String, s: &str) {
+        let mut w = json::Writer::new();
+        w.string(s);
+        out.push_str(&w.finish());
+    }
+    fn field(out: &mut String, indent: &str, key: &str) {
+        out.push_str(",\n");
+        out.push_str(indent);
+        string(out, key);
+        out.push_str(": ");
+    }
+    fn list(out: &mut String, indent: &str, items: &[String]) {
+        if items.is_empty() {
+            out.push_str("[]");
+            return;
+        }
+        out.push('[');
+        for (i, item) in items.iter().enumerate() {
+            out.push_str(if i == 0 { "\n" } else { ",\n" });
+            out.push_str(indent);
+            out.push_str("  ");
+            string(out, item);
+        }
+        out.push('\n');
+        out.push_str(indent);
+        out.push(']');
+    }
+
+    let mut out = String::from("{\n  \"id\": ");
+    string(&mut out, &bank.id);
+    field(&mut out, "  ", "title");
+    string(&mut out, &bank.title);
+    field(&mut out, "  ", "version");
+    json::push_int(&mut out, i64::from(bank.version));
+    field(&mut out, "  ", "language");
+    string(&mut out, &bank.language);
+    if !bank.description.is_empty() {
+        field(&mut out, "  ", "description");
+        string(&mut out, &bank.description);
+    }
+    field(&mut out, "  ", "passMark");
+    json::push_int(&mut out, i64::from(bank.pass_mark));
+    if let Some(t) = bank.time_limit {
+        field(&mut out, "  ", "timeLimit");
+        json::push_int(&mut out, i64::from(t));
+    }
+    if !bank.topics.is_empty() {
+        field(&mut out, "  ", "topics");
+        list(&mut out, "  ", &bank.topics);
+    }
+    field(&mut out, "  ", "questions");
+    out.push('[');
+    for (i, q) in bank.questions.iter().enumerate() {
+        out.push_str(if i == 0 { "\n    {\n      \"id\": " } else { ",\n    {\n      \"id\": " });
+        string(&mut out, &q.id);
+        let ind = "      ";
+        if !q.topic.is_empty() {
+            field(&mut out, ind, "topic");
+            string(&mut out, &q.topic);
+        }
+        if q.difficulty != 0 {
+            field(&mut out, ind, "difficulty");
+            json::push_int(&mut out, i64::from(q.difficulty));
+        }
+        field(&mut out, ind, "prompt");
+        string(&mut out, &q.prompt);
+        field(&mut out, ind, "choices");
+        list(&mut out, ind, &q.choices);
+        field(&mut out, ind, "answer");
+        match &q.answer {
+            Answer::Single(a) => json::push_int(&mut out, *a as i64),
+            Answer::Multiple(v) => {
+                out.push('[');
+                for (j, a) in v.iter().enumerate() {
+                    if j > 0 {
+                        out.push_str(", ");
+                    }
+                    json::push_int(&mut out, *a as i64);
+                }
+                out.push(']');
+            }
+        }
+        field(&mut out, ind, "explanation");
+        string(&mut out, &q.explanation);
+        if !q.source.is_empty() {
+            field(&mut out, ind, "source");
+            string(&mut out, &q.source);
+        }
+        out.push_str("\n    }");
+    }
+    if !bank.questions.is_empty() {
+        out.push_str("\n  ");
+    }
+    out.push_str("]\n}\n");
+    out
 }
 
 #[cfg(test)]
@@ -571,6 +676,17 @@ mod tests {
         let e = errors(&listed).join("\n");
         assert!(e.contains("topic \"T\" is not in the bank's \"topics\" list"), "{e}");
         assert!(e.contains("topic \"Other\" has no questions"), "{e}");
+    }
+
+    #[test]
+    fn a_topic_used_only_by_a_broken_question_is_not_reported_unused() {
+        let listed = GOOD
+            .replacen("\"version\": 1,", "\"version\": 1, \"topics\": [\"T\", \"U\"],", 1)
+            .replacen("\"id\": \"q1\",", "\"id\": \"q1\", \"topic\": \"U\",", 1)
+            .replace("\"answer\": 1", "\"answer\": 9");
+        let e = errors(&listed).join("\n");
+        assert!(e.contains("answer 9 is out of range"), "{e}");
+        assert!(!e.contains("has no questions"), "{e}");
     }
 
     #[test]

@@ -5,13 +5,16 @@ use crate::session::{Mode, Settings};
 
 /// The most questions a round may ask; more is almost certainly a typo.
 pub const MAX_COUNT: usize = 500;
+/// The longest exam time limit: a day, in seconds.
+pub const MAX_TIME_LIMIT: u32 = 86_400;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Config {
     /// URL of the bank; `None` = the bundled default bank.
     pub bank_url: Option<String>,
     pub settings: Settings,
-    pub mode: Mode,
+    /// Start straight in this mode; `None` = the start screen.
+    pub mode: Option<Mode>,
     /// Fixed seed for the question order; `None` = random.
     pub seed: Option<u64>,
     /// Tells apart two widgets that show the same bank on one page (the element's `id`).
@@ -38,11 +41,11 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
     if let Some(v) = get("count") {
         let t = v.trim();
         if t.eq_ignore_ascii_case("all") {
-            settings.count = None;
+            settings.count = Some(usize::MAX);
         } else {
             match t.parse::<usize>() {
                 Ok(n) if (1..=MAX_COUNT).contains(&n) => settings.count = Some(n),
-                _ => bad("count", &v, "it should be a whole number from 1 to 500, or \"all\"; using 10."),
+                _ => bad("count", &v, "it should be a whole number from 1 to 500, or \"all\"; using the default."),
             }
         }
     }
@@ -60,11 +63,24 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
             None
         }
     });
+    if let Some(v) = get("time-limit") {
+        match v.trim().parse::<u32>() {
+            Ok(n) if (1..=MAX_TIME_LIMIT).contains(&n) => settings.time_limit = Some(n),
+            _ => bad("time-limit", &v, "it should be a number of seconds from 1 to 86400; using the bank's."),
+        }
+    }
+    if let Some(v) = get("pass-mark") {
+        match v.trim().trim_end_matches('%').parse::<u8>() {
+            Ok(n) if (1..=100).contains(&n) => settings.pass_mark = Some(n),
+            _ => bad("pass-mark", &v, "it should be a percentage from 1 to 100; using the bank's."),
+        }
+    }
     let mode = match get("mode") {
-        None => Mode::Practice,
-        Some(v) => Mode::parse(v.trim()).unwrap_or_else(|| {
-            bad("mode", &v, "the modes are: practice; using practice.");
-            Mode::Practice
+        None => None,
+        Some(v) if v.trim().is_empty() => None,
+        Some(v) => Mode::parse(v.trim().to_ascii_lowercase().as_str()).or_else(|| {
+            bad("mode", &v, "the modes are practice, exam, review and smart; showing the start screen.");
+            None
         }),
     };
     let instance = get("id").map(|v| v.trim().to_owned()).unwrap_or_default();
@@ -85,30 +101,54 @@ mod tests {
         let (c, problems) = read(&[]);
         assert!(problems.is_empty());
         assert_eq!(c.bank_url, None);
-        assert_eq!(c.settings, Settings { count: Some(10), shuffle: true });
-        assert_eq!((c.mode, c.seed), (Mode::Practice, None));
+        assert_eq!(c.settings, Settings::default());
+        assert_eq!((c.mode, c.seed), (None, None));
     }
 
     #[test]
     fn good_values_are_used() {
-        let (c, problems) =
-            read(&[("bank", " /b.json "), ("count", "5"), ("shuffle", "false"), ("seed", "42"), ("id", "top")]);
-        assert!(problems.is_empty());
+        let (c, problems) = read(&[
+            ("bank", " /b.json "),
+            ("count", "5"),
+            ("shuffle", "false"),
+            ("seed", "42"),
+            ("id", "top"),
+            ("mode", "Exam"),
+            ("time-limit", "900"),
+            ("pass-mark", "80%"),
+        ]);
+        assert!(problems.is_empty(), "{problems:?}");
         assert_eq!(c.bank_url.as_deref(), Some("/b.json"));
-        assert_eq!(c.settings, Settings { count: Some(5), shuffle: false });
-        assert_eq!((c.seed, c.instance.as_str()), (Some(42), "top"));
-        assert_eq!(read(&[("count", "ALL")]).0.settings.count, None);
+        assert_eq!(
+            c.settings,
+            Settings { count: Some(5), shuffle: false, time_limit: Some(900), pass_mark: Some(80) }
+        );
+        assert_eq!((c.seed, c.instance.as_str(), c.mode), (Some(42), "top", Some(Mode::Exam)));
+        assert_eq!(read(&[("count", "ALL")]).0.settings.count, Some(usize::MAX));
+        for m in ["practice", "exam", "review", "smart"] {
+            assert_eq!(read(&[("mode", m)]).0.mode.map(Mode::as_str), Some(m));
+        }
     }
 
     #[test]
     fn bad_values_fall_back_and_are_named() {
-        let (c, problems) =
-            read(&[("count", "ten"), ("shuffle", "maybe"), ("seed", "-1"), ("mode", "speedrun"), ("bank", " ")]);
+        let (c, problems) = read(&[
+            ("count", "ten"),
+            ("shuffle", "maybe"),
+            ("seed", "-1"),
+            ("mode", "speedrun"),
+            ("bank", " "),
+            ("time-limit", "0"),
+            ("pass-mark", "120"),
+        ]);
         assert_eq!(c.settings, Settings::default());
-        assert_eq!(c.seed, None);
+        assert_eq!((c.seed, c.mode), (None, None));
         assert_eq!(c.bank_url, None);
-        assert_eq!(problems.len(), 5);
-        assert_eq!(problems[1], "Ignored count=\"ten\": it should be a whole number from 1 to 500, or \"all\"; using 10.");
+        assert_eq!(problems.len(), 7);
+        assert_eq!(
+            problems[1],
+            "Ignored count=\"ten\": it should be a whole number from 1 to 500, or \"all\"; using the default."
+        );
         assert!(read(&[("count", "0")]).1[0].starts_with("Ignored count=\"0\""));
         assert!(read(&[("count", "100000")]).1[0].starts_with("Ignored count"));
     }

@@ -5,9 +5,12 @@
 
 pub mod bank;
 pub mod config;
+pub mod dashboard;
+pub mod import;
 pub mod json;
 pub mod progress;
 pub mod random;
+pub mod schedule;
 pub mod score;
 pub mod session;
 pub mod storage;

@@ -1,88 +1,156 @@
-//! A practice round as a state machine: choose, check, see feedback, next, and a summary
-//! at the end. Pure: the view dispatches [`Action`]s, and saving and host-page events
-//! happen outside, from the state this produces (no I/O in the reducer).
+//! The quiz as a state machine: screens (start, round, dashboard, saved data) and rounds in
+//! four modes. Pure: the view dispatches [`Action`]s carrying the time, and saving and
+//! host-page events happen outside, from the state this produces (no I/O in the reducer).
+//!
+//! - Practice: choose, Check, feedback, Next; a summary with Try again / New round.
+//! - Exam: no feedback until the end; move back and forth, flag, submit (automatically at
+//!   the deadline, which is stored, so the countdown survives a reload); a scored result.
+//! - Review: the questions last answered wrong, each repeated until answered right once.
+//! - Smart: the questions the memory model says are due, topped up with unseen ones.
 
 use std::rc::Rc;
 
 use crate::bank::{Bank, Question};
-use crate::progress::Progress;
+use crate::progress::{Progress, Rating, RoundRecord};
 use crate::random::Rng;
+use crate::schedule;
 use crate::score;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Mode {
     Practice,
+    Exam,
+    Review,
+    Smart,
 }
 
 impl Mode {
+    pub const ALL: [Mode; 4] = [Mode::Practice, Mode::Exam, Mode::Review, Mode::Smart];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Mode::Practice => "practice",
+            Mode::Exam => "exam",
+            Mode::Review => "review",
+            Mode::Smart => "smart",
         }
     }
     pub fn parse(s: &str) -> Option<Mode> {
-        match s {
-            "practice" => Some(Mode::Practice),
-            _ => None,
-        }
+        Mode::ALL.into_iter().find(|m| m.as_str() == s)
     }
 }
 
-/// How rounds are drawn from the bank; set by the element's attributes.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// How rounds are drawn; set by the element's attributes and the bank.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Settings {
-    /// Questions per round; `None` = the whole bank.
+    /// Questions per round; `None` = the mode's default (10, or the bank's exam size).
     pub count: Option<usize>,
     pub shuffle: bool,
+    /// Exam time limit in seconds; `None` = the bank's, or no limit.
+    pub time_limit: Option<u32>,
+    /// Exam pass mark in percent; `None` = the bank's.
+    pub pass_mark: Option<u8>,
 }
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { count: Some(10), shuffle: true }
+        Settings { count: None, shuffle: true, time_limit: None, pass_mark: None }
     }
 }
+
+/// Practice and smart rounds ask this many questions unless told otherwise.
+pub const DEFAULT_COUNT: usize = 10;
 
 /// One round: which questions, in which order, and what was answered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Round {
     pub mode: Mode,
-    /// Question ids in the order asked; ids (not positions) so a resumed round survives
-    /// a bank update that reorders questions.
+    /// Question ids in the order asked; ids (not positions) so a resumed round survives a
+    /// bank update. In review mode a missed question is appended again.
     pub ids: Vec<String>,
-    /// Position of the current question; `ids.len()` once the round is over.
+    /// Position of the current question; `ids.len()` once a non-exam round is over.
     pub current: usize,
-    /// Checked answers per position.
+    /// Per position: checked answers (exam: the choices made so far).
     pub answers: Vec<Option<Vec<usize>>>,
+    /// Exam: questions flagged for review.
+    pub flags: Vec<bool>,
+    /// Exam: when it ends by itself (ms).
+    pub deadline: Option<i64>,
+    /// Exam: handed in (and when, ms).
+    pub submitted: Option<i64>,
+    /// When the current question was shown (ms), to grade by response time.
+    pub shown_at: i64,
+    /// Practice restricted to one topic ("practise your weakest topic").
+    pub topic: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Phase {
-    /// Choosing; Check submits.
+    /// Choosing; Check submits (in an exam: choosing, moving around, submitting).
     Answering,
     /// Feedback shown for the current question; Next moves on.
     Feedback,
-    /// All questions answered; the summary is shown.
+    /// Over; the summary or exam result is shown.
     Finished,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Screen {
+    Start,
+    Round,
+    Dashboard,
+    /// Export, import and reset.
+    Data,
 }
 
 /// What the host page is told, as `quiz-answer` and `quiz-complete` events.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outgoing {
     Answer { question_id: String, chosen: Vec<usize>, correct: bool },
-    Complete { score: usize, total: usize, mode: Mode },
+    Complete(Outcome),
 }
 
+/// A finished round or exam.
 #[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outcome {
+    pub mode: Mode,
+    pub score: usize,
+    pub total: usize,
+    /// Exams only: the pass mark and whether it was reached.
+    pub pass_mark: Option<u8>,
+    pub passed: Option<bool>,
+    /// Right answers and questions per topic, in the bank's topic order.
+    pub topics: Vec<(String, usize, usize)>,
+}
+
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
+    Show(Screen),
+    /// Draw a new round of a mode (optionally one topic) and show it.
+    Start { mode: Mode, topic: Option<String>, seed: u64, now: i64 },
     /// Pick a radio choice (single answer).
     Select(usize),
     /// Tick or untick a checkbox choice (select all that apply).
     Toggle(usize),
-    Check { now_ms: i64 },
-    Next,
-    /// The same questions again, answers cleared.
-    TryAgain,
-    NewRound { seed: u64 },
+    Check { now: i64 },
+    Next { now: i64 },
+    /// Exam: previous question.
+    Prev,
+    /// Exam: jump to a position.
+    Goto(usize),
+    /// Exam: flag or unflag the current question.
+    Flag,
+    /// Exam: hand in now.
+    Submit { now: i64 },
+    /// The clock: an exam past its deadline is handed in.
+    Tick { now: i64 },
+    /// Practice: the same questions again.
+    TryAgain { now: i64 },
+    /// Another copy of the progress (another tab, or storage) to merge in.
+    Merge(Progress),
+    /// An export the learner chose to import.
+    Import(Progress),
+    Reset { now: i64 },
 }
 
 /// Everything the widget shows, derived from the bank, the round and the progress.
@@ -90,8 +158,9 @@ pub enum Action {
 pub struct Quiz {
     pub bank: Rc<Bank>,
     pub settings: Settings,
+    pub screen: Screen,
     pub round: Round,
-    /// Choices picked for the current question and not yet checked.
+    /// Choices picked for the current question and not yet checked (not used in exams).
     pub selection: Vec<usize>,
     pub progress: Progress,
     /// Events not yet handed to the host page, numbered so the shell sends each once.
@@ -102,36 +171,89 @@ pub struct Quiz {
 }
 
 impl Round {
-    /// Draws a round: questions never answered first, then those last answered wrong,
-    /// then the rest; shuffled within each group unless `shuffle` is off.
-    pub fn draw(bank: &Bank, progress: &Progress, settings: Settings, seed: u64) -> Round {
-        let mut picks: Vec<&Question> = bank.questions.iter().collect();
-        if settings.shuffle {
-            Rng::new(seed).shuffle(&mut picks);
+    pub fn new(mode: Mode, ids: Vec<String>, now: i64) -> Round {
+        let n = ids.len();
+        Round {
+            mode,
+            ids,
+            current: 0,
+            answers: vec![None; n],
+            flags: vec![false; n],
+            deadline: None,
+            submitted: None,
+            shown_at: now,
+            topic: None,
         }
-        // Three buckets rather than a sort: stable, and no sort code in the wasm.
-        let mut buckets: [Vec<&Question>; 3] = Default::default();
-        for q in picks {
-            let rank = match progress.stats(&q.id) {
-                None => 0,
-                Some(s) if !s.last_correct => 1,
-                Some(_) => 2,
-            };
-            buckets[rank].push(q);
-        }
-        let mut picks = buckets.concat();
-        let n = settings.count.unwrap_or(picks.len()).clamp(1, picks.len().max(1));
-        picks.truncate(n);
-        if settings.shuffle {
-            // Keep the priority choice of questions but not a predictable unseen-first order.
-            Rng::new(seed ^ 0x5eed).shuffle(&mut picks);
-        }
-        Round::new(Mode::Practice, picks.iter().map(|q| q.id.clone()).collect())
     }
 
-    pub fn new(mode: Mode, ids: Vec<String>) -> Round {
-        let answers = vec![None; ids.len()];
-        Round { mode, ids, current: 0, answers }
+    /// Draws a round of `mode`. Practice asks questions never answered first, then those
+    /// last answered wrong, then the rest, shuffled within each group unless `shuffle` is
+    /// off. May be empty (nothing missed, nothing due): the start screen says so.
+    pub fn draw(bank: &Bank, progress: &Progress, settings: &Settings, mode: Mode, topic: Option<&str>, seed: u64, now: i64) -> Round {
+        let mut rng = Rng::new(seed);
+        let pool = || bank.questions.iter().filter(|q| topic.is_none_or(|t| q.topic == t));
+        let count = settings.count;
+        let picks: Vec<&Question> = match mode {
+            Mode::Practice => {
+                let mut all: Vec<&Question> = pool().collect();
+                if settings.shuffle {
+                    rng.shuffle(&mut all);
+                }
+                // Three buckets rather than a sort: stable, and no sort code in the wasm.
+                let mut buckets: [Vec<&Question>; 3] = Default::default();
+                for q in all {
+                    let rank = match progress.stats(&q.id) {
+                        None => 0,
+                        Some(s) if !s.last_correct => 1,
+                        Some(_) => 2,
+                    };
+                    buckets[rank].push(q);
+                }
+                let mut picks = buckets.concat();
+                picks.truncate(count.unwrap_or(DEFAULT_COUNT));
+                picks
+            }
+            Mode::Exam => {
+                let mut all: Vec<&Question> = pool().collect();
+                if settings.shuffle {
+                    rng.shuffle(&mut all);
+                }
+                all.truncate(count.unwrap_or(usize::MAX));
+                all
+            }
+            Mode::Review => {
+                let mut missed: Vec<&Question> =
+                    pool().filter(|q| progress.stats(&q.id).is_some_and(|s| !s.last_correct)).collect();
+                if settings.shuffle {
+                    rng.shuffle(&mut missed);
+                }
+                if let Some(n) = count {
+                    missed.truncate(n);
+                }
+                missed
+            }
+            Mode::Smart => {
+                let n = count.unwrap_or(DEFAULT_COUNT);
+                let (mut picks, _) = schedule::due(bank, progress, now);
+                picks.truncate(n);
+                let mut fresh = schedule::unseen(bank, progress);
+                if settings.shuffle {
+                    rng.shuffle(&mut fresh);
+                }
+                picks.extend(fresh.into_iter().take(n - picks.len()));
+                picks
+            }
+        };
+        let mut round = Round::new(mode, picks.iter().map(|q| q.id.clone()).collect(), now);
+        if mode == Mode::Practice && settings.shuffle {
+            // Keep the priority choice of questions but not a predictable unseen-first order.
+            rng.shuffle(&mut round.ids);
+        }
+        if mode == Mode::Exam {
+            round.deadline = settings.time_limit.or(bank.time_limit).map(|s| now + i64::from(s) * 1000);
+        }
+        round.topic = topic.map(str::to_owned);
+        round
     }
 
     pub fn len(&self) -> usize {
@@ -142,19 +264,28 @@ impl Round {
         self.ids.is_empty()
     }
 
+    pub fn is_over(&self) -> bool {
+        match self.mode {
+            Mode::Exam => self.submitted.is_some(),
+            _ => self.current >= self.ids.len(),
+        }
+    }
+
     /// Fits a stored round to the bank as it is now: questions that are gone are dropped,
     /// answers that no longer fit are cleared. `None` if nothing usable is left.
     pub fn reconcile(mut self, bank: &Bank) -> Option<Round> {
-        if self.answers.len() != self.ids.len() || self.current > self.ids.len() {
+        let n = self.ids.len();
+        if self.answers.len() != n || self.flags.len() != n || self.current > n {
             return None;
         }
         let mut keep = Vec::new();
         let mut current = self.current;
-        for (pos, (id, answer)) in self.ids.drain(..).zip(self.answers.drain(..)).enumerate() {
+        let flags = std::mem::take(&mut self.flags);
+        for (pos, ((id, answer), flag)) in self.ids.drain(..).zip(self.answers.drain(..)).zip(flags).enumerate() {
             match bank.questions.iter().find(|q| q.id == id) {
                 Some(q) => {
                     let answer = answer.filter(|a| a.iter().all(|&c| c < q.choices.len()));
-                    keep.push((id, answer));
+                    keep.push((id, answer, flag));
                 }
                 None if pos < self.current => current -= 1,
                 None => {}
@@ -163,110 +294,285 @@ impl Round {
         if keep.is_empty() {
             return None;
         }
-        let (ids, answers): (Vec<_>, Vec<_>) = keep.into_iter().unzip();
-        // A cleared answer before the current position would leave a gap: resume there.
-        let current = answers.iter().take(current).position(Option::is_none).unwrap_or(current);
-        Some(Round { mode: self.mode, ids, current, answers })
+        self.flags = keep.iter().map(|k| k.2).collect();
+        self.answers = keep.iter().map(|k| k.1.clone()).collect();
+        self.ids = keep.into_iter().map(|k| k.0).collect();
+        // In practice a cleared answer before the current position would leave a gap.
+        if self.mode != Mode::Exam {
+            current = self.answers.iter().take(current).position(Option::is_none).unwrap_or(current);
+        }
+        self.current = current.min(self.ids.len());
+        Some(self)
     }
 }
 
 impl Quiz {
-    pub fn new(bank: Rc<Bank>, settings: Settings, progress: Progress, round: Option<Round>, seed: u64) -> Quiz {
-        let round = round
-            .and_then(|r| r.reconcile(&bank))
-            .unwrap_or_else(|| Round::draw(&bank, &progress, settings, seed));
-        Quiz { bank, settings, round, selection: Vec::new(), progress, outbox: Vec::new(), next_event: 1, revision: 0 }
+    /// Starts on the saved round when there is one in play, else on the start screen, or
+    /// straight in `mode` when the host page asked for one.
+    pub fn new(bank: Rc<Bank>, settings: Settings, progress: Progress, round: Option<Round>, mode: Option<Mode>, seed: u64, now: i64) -> Quiz {
+        let saved = round.and_then(|r| r.reconcile(&bank)).filter(|r| mode.is_none_or(|m| m == r.mode));
+        let (screen, round) = match (saved, mode) {
+            (Some(r), _) if !r.is_over() || mode.is_some() => (Screen::Round, r),
+            (_, Some(m)) => (Screen::Round, Round::draw(&bank, &progress, &settings, m, None, seed, now)),
+            (saved, None) => (Screen::Start, saved.unwrap_or_else(|| Round::new(Mode::Practice, Vec::new(), now))),
+        };
+        let mut quiz = Quiz { bank, settings, screen, round, selection: Vec::new(), progress, outbox: Vec::new(), next_event: 1, revision: 0 };
+        // An exam whose deadline passed while the page was closed is handed in now.
+        quiz.apply(Action::Tick { now });
+        quiz
     }
 
     pub fn phase(&self) -> Phase {
-        if self.round.current >= self.round.len() {
+        if self.round.is_over() {
             Phase::Finished
-        } else if self.round.answers[self.round.current].is_some() {
+        } else if self.round.mode != Mode::Exam && self.round.answers.get(self.round.current).is_some_and(Option::is_some) {
             Phase::Feedback
         } else {
             Phase::Answering
         }
     }
 
+    pub fn pass_mark(&self) -> u8 {
+        self.settings.pass_mark.unwrap_or(self.bank.pass_mark)
+    }
+
     pub fn question(&self) -> Option<&Question> {
-        let id = self.round.ids.get(self.round.current)?;
-        self.find(id)
+        self.find(self.round.ids.get(self.round.current)?)
     }
 
     pub fn find(&self, id: &str) -> Option<&Question> {
         self.bank.questions.iter().find(|q| q.id == id)
     }
 
-    /// The checked answer at the current position, with whether it was right.
+    /// The choices shown as picked for the current question.
+    pub fn picked(&self) -> &[usize] {
+        if self.round.mode == Mode::Exam || self.phase() == Phase::Feedback {
+            self.round.answers.get(self.round.current).and_then(|a| a.as_deref()).unwrap_or(&[])
+        } else {
+            &self.selection
+        }
+    }
+
+    /// The checked answer at the current position, with whether it was right (not exams).
     pub fn feedback(&self) -> Option<(&Question, &[usize], bool)> {
+        if self.phase() != Phase::Feedback {
+            return None;
+        }
         let q = self.question()?;
         let chosen = self.round.answers.get(self.round.current)?.as_deref()?;
         Some((q, chosen, score::is_correct(&q.answer, chosen)))
     }
 
-    /// Right answers so far in this round.
-    pub fn score(&self) -> usize {
-        self.results().filter(|(_, _, ok)| *ok).count()
+    /// Exam questions not answered yet.
+    pub fn unanswered(&self) -> usize {
+        self.round.answers.iter().filter(|a| a.as_ref().is_none_or(Vec::is_empty)).count()
     }
 
-    /// Each answered question of the round with the learner's choices and whether right.
-    pub fn results(&self) -> impl Iterator<Item = (&Question, &[usize], bool)> {
-        self.round.ids.iter().zip(&self.round.answers).filter_map(|(id, a)| {
-            let q = self.find(id)?;
-            let a = a.as_deref()?;
-            Some((q, a, score::is_correct(&q.answer, a)))
-        })
+    /// Each question of the round once (review mode: its first answer), with the learner's
+    /// choices (empty if none) and whether they were right.
+    pub fn results(&self) -> Vec<(&Question, &[usize], bool)> {
+        let mut out: Vec<(&Question, &[usize], bool)> = Vec::new();
+        for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
+            if out.iter().any(|(q, _, _)| &q.id == id) {
+                continue;
+            }
+            let Some(q) = self.find(id) else { continue };
+            let chosen = a.as_deref().unwrap_or(&[]);
+            if self.round.mode != Mode::Exam && a.is_none() {
+                continue;
+            }
+            out.push((q, chosen, score::is_correct(&q.answer, chosen)));
+        }
+        out
+    }
+
+    /// Right answers so far in this round (review: right at the first try).
+    pub fn score(&self) -> usize {
+        self.results().iter().filter(|r| r.2).count()
+    }
+
+    /// The round's result, with a per-topic breakdown.
+    pub fn outcome(&self) -> Outcome {
+        let results = self.results();
+        let score = results.iter().filter(|r| r.2).count();
+        let total = match self.round.mode {
+            Mode::Exam => self.round.len(),
+            _ => results.len(),
+        };
+        let mut topics: Vec<(String, usize, usize)> = Vec::new();
+        for (q, _, right) in &results {
+            let t = if q.topic.is_empty() { "General" } else { q.topic.as_str() };
+            match topics.iter_mut().find(|(name, _, _)| name == t) {
+                Some(entry) => {
+                    entry.1 += usize::from(*right);
+                    entry.2 += 1;
+                }
+                None => topics.push((t.to_owned(), usize::from(*right), 1)),
+            }
+        }
+        let order = |name: &str| self.bank.topics.iter().position(|t| t == name).unwrap_or(usize::MAX);
+        topics.sort_unstable_by_key(|(name, _, _)| order(name));
+        let exam = self.round.mode == Mode::Exam;
+        let pass_mark = exam.then(|| self.pass_mark());
+        let passed = pass_mark.map(|m| score::percent(score, total) >= m);
+        Outcome { mode: self.round.mode, score, total, pass_mark, passed, topics }
     }
 
     pub fn apply(&mut self, action: Action) {
+        let before = (self.screen, self.revision);
+        self.update(action);
+        if self.screen != before.0 && self.revision == before.1 {
+            self.revision += 1;
+        }
+    }
+
+    fn update(&mut self, action: Action) {
         let phase = self.phase();
+        let exam = self.round.mode == Mode::Exam;
+        let on_round = self.screen == Screen::Round;
         match action {
-            Action::Select(i) if phase == Phase::Answering && self.valid_choice(i) => {
-                self.selection = vec![i];
-                self.revision += 1;
+            Action::Show(screen) => {
+                // A round with nothing in it can't be shown.
+                if screen != Screen::Round || !self.round.is_empty() {
+                    self.screen = screen;
+                }
             }
-            Action::Toggle(i) if phase == Phase::Answering && self.valid_choice(i) => {
-                match self.selection.iter().position(|&c| c == i) {
-                    Some(at) => {
-                        self.selection.remove(at);
-                    }
-                    None => {
-                        self.selection.push(i);
-                        self.selection.sort_unstable();
-                    }
+            Action::Start { mode, topic, seed, now } => {
+                let round = Round::draw(&self.bank, &self.progress, &self.settings, mode, topic.as_deref(), seed, now);
+                if !round.is_empty() {
+                    self.round = round;
+                    self.selection.clear();
+                    self.screen = Screen::Round;
+                    self.revision += 1;
+                }
+            }
+            Action::Select(i) if on_round && phase == Phase::Answering && self.valid_choice(i) => {
+                if exam {
+                    self.round.answers[self.round.current] = Some(vec![i]);
+                } else {
+                    self.selection = vec![i];
                 }
                 self.revision += 1;
             }
-            Action::Check { now_ms } if phase == Phase::Answering && !self.selection.is_empty() => {
+            Action::Toggle(i) if on_round && phase == Phase::Answering && self.valid_choice(i) => {
+                let list = if exam {
+                    self.round.answers[self.round.current].get_or_insert_with(Vec::new)
+                } else {
+                    &mut self.selection
+                };
+                match list.iter().position(|&c| c == i) {
+                    Some(at) => {
+                        list.remove(at);
+                    }
+                    None => {
+                        list.push(i);
+                        list.sort_unstable();
+                    }
+                }
+                if exam && list.is_empty() {
+                    self.round.answers[self.round.current] = None;
+                }
+                self.revision += 1;
+            }
+            Action::Check { now } if on_round && !exam && phase == Phase::Answering && !self.selection.is_empty() => {
                 let Some(q) = self.question() else { return };
-                let (id, correct) = (q.id.clone(), score::is_correct(&q.answer, &self.selection));
+                let correct = score::is_correct(&q.answer, &self.selection);
+                let rating = Rating::grade(correct, Some(now - self.round.shown_at), text_size(q));
+                let id = q.id.clone();
                 let chosen = std::mem::take(&mut self.selection);
-                self.progress.record(&id, correct, now_ms);
+                self.progress.record(&id, rating, now);
                 self.round.answers[self.round.current] = Some(chosen.clone());
+                if self.round.mode == Mode::Review && !correct {
+                    // Missed again: it comes back at the end of the queue.
+                    self.round.ids.push(id.clone());
+                    self.round.answers.push(None);
+                    self.round.flags.push(false);
+                }
                 self.emit(Outgoing::Answer { question_id: id, chosen, correct });
                 self.revision += 1;
             }
-            Action::Next if phase == Phase::Feedback => {
+            Action::Next { now } if on_round && !exam && phase == Phase::Feedback => {
                 self.round.current += 1;
-                if self.phase() == Phase::Finished {
-                    let (score, total) = (self.score(), self.round.len());
-                    self.progress.finish_round(score::percent(score, total));
-                    self.emit(Outgoing::Complete { score, total, mode: self.round.mode });
+                self.round.shown_at = now;
+                if self.round.is_over() {
+                    self.finish(now);
                 }
                 self.revision += 1;
             }
-            Action::TryAgain => {
-                self.round = Round::new(self.round.mode, std::mem::take(&mut self.round.ids));
+            Action::Next { .. } if on_round && exam && phase == Phase::Answering && self.round.current + 1 < self.round.len() => {
+                self.round.current += 1;
+                self.revision += 1;
+            }
+            Action::Prev if on_round && exam && phase == Phase::Answering && self.round.current > 0 => {
+                self.round.current -= 1;
+                self.revision += 1;
+            }
+            Action::Goto(i) if on_round && exam && phase == Phase::Answering && i < self.round.len() => {
+                self.round.current = i;
+                self.revision += 1;
+            }
+            Action::Flag if on_round && exam && phase == Phase::Answering => {
+                let f = &mut self.round.flags[self.round.current];
+                *f = !*f;
+                self.revision += 1;
+            }
+            Action::Submit { now } if exam && phase == Phase::Answering => self.submit(now),
+            Action::Tick { now } if exam && phase == Phase::Answering => {
+                if let Some(deadline) = self.round.deadline.filter(|d| now >= *d) {
+                    self.submit(deadline);
+                }
+            }
+            Action::TryAgain { now } if self.round.mode == Mode::Practice && phase == Phase::Finished => {
+                let mut round = Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
+                round.topic = self.round.topic.take();
+                self.round = round;
                 self.selection.clear();
                 self.revision += 1;
             }
-            Action::NewRound { seed } => {
-                self.round = Round::draw(&self.bank, &self.progress, self.settings, seed);
+            Action::Merge(other) => {
+                let merged = self.progress.merge(&other);
+                if merged != self.progress {
+                    self.progress = merged;
+                    self.revision += 1;
+                }
+            }
+            Action::Import(imported) => {
+                self.progress = self.progress.import(&imported);
+                self.revision += 1;
+            }
+            Action::Reset { now } => {
+                self.progress.reset(now);
+                self.round = Round::new(Mode::Practice, Vec::new(), now);
                 self.selection.clear();
+                self.screen = Screen::Start;
                 self.revision += 1;
             }
             _ => {}
         }
+    }
+
+    /// Hands in the exam: every answered question goes into the history.
+    fn submit(&mut self, at: i64) {
+        for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
+            let Some(q) = self.bank.questions.iter().find(|q| &q.id == id) else { continue };
+            if let Some(chosen) = a.as_deref().filter(|c| !c.is_empty()) {
+                self.progress.record(&q.id, Rating::grade(score::is_correct(&q.answer, chosen), None, 0), at);
+            }
+        }
+        self.round.submitted = Some(at);
+        self.finish(at);
+        self.revision += 1;
+    }
+
+    fn finish(&mut self, at: i64) {
+        let outcome = self.outcome();
+        self.progress.finish_round(RoundRecord {
+            at,
+            mode: outcome.mode,
+            score: outcome.score as u32,
+            total: outcome.total as u32,
+        });
+        self.emit(Outgoing::Complete(outcome));
     }
 
     fn valid_choice(&self, i: usize) -> bool {
@@ -283,148 +589,305 @@ impl Quiz {
     }
 }
 
+/// How much there is to read in a question, for grading response times.
+fn text_size(q: &Question) -> usize {
+    q.prompt.chars().count() + q.choices.iter().map(|c| c.chars().count()).sum::<usize>()
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
     use crate::bank;
 
+    pub(crate) const T0: i64 = 1_700_000_000_000;
+
+    /// `n` single-answer questions `q0…` (right answer `i % 3`, topic A or B) and one
+    /// select-all question `multi` (right: 0 and 2).
     pub(crate) fn bank(n: usize) -> Rc<Bank> {
         let mut qs = Vec::new();
         for i in 0..n {
             qs.push(format!(
-                r#"{{"id":"q{i}","prompt":"Q{i}?","choices":["a","b","c"],"answer":{},"explanation":"e"}}"#,
+                r#"{{"id":"q{i}","topic":"{}","prompt":"Q{i}?","choices":["a","b","c"],"answer":{},"explanation":"e"}}"#,
+                if i % 2 == 0 { "A" } else { "B" },
                 i % 3
             ));
         }
         qs.push(
-            r#"{"id":"multi","prompt":"M? (select all that apply)","choices":["a","b","c"],"answer":[0,2],"explanation":"e"}"#
+            r#"{"id":"multi","topic":"A","prompt":"M? (select all that apply)","choices":["a","b","c"],"answer":[0,2],"explanation":"e"}"#
                 .into(),
         );
-        let text = format!(r#"{{"id":"t","title":"T","version":1,"language":"en","questions":[{}]}}"#, qs.join(","));
+        let text = format!(
+            r#"{{"id":"t","title":"T","version":1,"language":"en","passMark":60,"timeLimit":600,"questions":[{}]}}"#,
+            qs.join(",")
+        );
         Rc::new(bank::load(&text).unwrap().0)
     }
 
-    fn right_choices(quiz: &Quiz) -> Vec<usize> {
-        quiz.question().unwrap().answer.indices()
+    fn settings(count: usize) -> Settings {
+        Settings { count: Some(count), ..Settings::default() }
+    }
+
+    fn start(b: Rc<Bank>, count: usize, mode: Mode) -> Quiz {
+        Quiz::new(b, settings(count), Progress::default(), None, Some(mode), 42, T0)
+    }
+
+    fn answer(quiz: &mut Quiz, right: bool, now: i64) {
+        let q = quiz.question().unwrap().clone();
+        let picks = if right { q.answer.indices() } else { vec![(q.answer.indices()[0] + 1) % 3] };
+        for c in picks {
+            quiz.apply(if q.answer.is_multiple() { Action::Toggle(c) } else { Action::Select(c) });
+        }
+        if quiz.round.mode != Mode::Exam {
+            quiz.apply(Action::Check { now });
+        }
     }
 
     #[test]
-    fn a_round_goes_check_feedback_next_and_finishes_with_a_score() {
-        let mut quiz = Quiz::new(bank(5), Settings { count: Some(4), shuffle: true }, Progress::default(), None, 42);
-        assert_eq!(quiz.round.len(), 4);
+    fn a_practice_round_goes_check_feedback_next_and_finishes_with_a_score() {
+        let mut quiz = start(bank(5), 4, Mode::Practice);
+        assert_eq!((quiz.screen, quiz.round.len()), (Screen::Round, 4));
         for step in 0..4 {
             assert_eq!(quiz.phase(), Phase::Answering);
-            // Check with nothing chosen does nothing.
-            quiz.apply(Action::Check { now_ms: 1 });
-            assert_eq!(quiz.phase(), Phase::Answering);
-            let q = quiz.question().unwrap().clone();
-            let answer = if step == 0 { vec![(right_choices(&quiz)[0] + 1) % 3] } else { right_choices(&quiz) };
-            for c in &answer {
-                if q.answer.is_multiple() {
-                    quiz.apply(Action::Toggle(*c));
-                } else {
-                    quiz.apply(Action::Select(*c));
-                }
-            }
-            quiz.apply(Action::Check { now_ms: 10 });
+            quiz.apply(Action::Check { now: T0 });
+            assert_eq!(quiz.phase(), Phase::Answering, "Check with nothing chosen does nothing");
+            answer(&mut quiz, step != 0, T0 + 5_000);
             assert_eq!(quiz.phase(), Phase::Feedback);
-            let (_, chosen, ok) = quiz.feedback().unwrap();
-            assert_eq!(chosen.len(), answer.len());
-            assert_eq!(ok, step != 0);
-            // Choosing after Check changes nothing.
+            assert_eq!(quiz.feedback().unwrap().2, step != 0);
             quiz.apply(Action::Select(0));
-            assert!(quiz.selection.is_empty());
-            quiz.apply(Action::Next);
+            assert!(quiz.selection.is_empty(), "choosing after Check changes nothing");
+            quiz.apply(Action::Next { now: T0 + 6_000 });
         }
         assert_eq!(quiz.phase(), Phase::Finished);
         assert_eq!(quiz.score(), 3);
-        assert_eq!(quiz.progress.rounds, 1);
-        assert_eq!(quiz.progress.best_percent, Some(75));
+        assert_eq!(quiz.progress.rounds_played(), 1);
+        assert_eq!(quiz.progress.best_percent(), Some(75));
         let events: Vec<_> = quiz.outbox.iter().map(|(_, e)| e.clone()).collect();
         assert_eq!(events.len(), 5);
-        assert_eq!(events[4], Outgoing::Complete { score: 3, total: 4, mode: Mode::Practice });
+        let Outgoing::Complete(o) = &events[4] else { panic!("{events:?}") };
+        assert_eq!((o.score, o.total, o.mode, o.passed), (3, 4, Mode::Practice, None));
         assert!(matches!(&events[0], Outgoing::Answer { correct: false, .. }));
-        // Next past the end does nothing more.
-        quiz.apply(Action::Next);
-        assert_eq!(quiz.outbox.len(), 5);
+        quiz.apply(Action::Next { now: T0 });
+        assert_eq!(quiz.outbox.len(), 5, "Next past the end does nothing more");
     }
 
     #[test]
     fn toggle_adds_and_removes_for_select_all() {
-        let mut quiz = Quiz::new(bank(0), Settings::default(), Progress::default(), None, 1);
+        let mut quiz = Quiz::new(bank(0), Settings::default(), Progress::default(), None, Some(Mode::Practice), 1, T0);
         assert!(quiz.question().unwrap().answer.is_multiple());
-        quiz.apply(Action::Toggle(2));
-        quiz.apply(Action::Toggle(0));
-        quiz.apply(Action::Toggle(1));
-        assert_eq!(quiz.selection, vec![0, 1, 2]);
-        quiz.apply(Action::Toggle(1));
-        quiz.apply(Action::Toggle(9)); // out of range: ignored
-        assert_eq!(quiz.selection, vec![0, 2]);
-        quiz.apply(Action::Check { now_ms: 0 });
+        for c in [2, 0, 1, 1, 9] {
+            quiz.apply(Action::Toggle(c));
+        }
+        assert_eq!(quiz.selection, vec![0, 2], "9 is out of range and ignored");
+        quiz.apply(Action::Check { now: T0 });
         assert!(quiz.feedback().unwrap().2);
     }
 
     #[test]
-    fn try_again_keeps_the_questions_and_new_round_prefers_unseen_then_missed() {
+    fn try_again_keeps_the_questions_and_new_rounds_prefer_unseen_then_missed() {
         let b = bank(9);
-        let mut quiz = Quiz::new(b.clone(), Settings { count: Some(3), shuffle: true }, Progress::default(), None, 3);
+        let mut quiz = start(b.clone(), 3, Mode::Practice);
         let first = quiz.round.ids.clone();
         while quiz.phase() != Phase::Finished {
-            quiz.apply(Action::Select(3)); // invalid, ignored
-            let wrong = (right_choices(&quiz)[0] + 1) % 3;
-            quiz.apply(Action::Toggle(wrong));
-            quiz.apply(Action::Select(wrong));
-            quiz.apply(Action::Check { now_ms: 5 });
-            quiz.apply(Action::Next);
+            answer(&mut quiz, false, T0);
+            quiz.apply(Action::Next { now: T0 });
         }
-        quiz.apply(Action::TryAgain);
+        quiz.apply(Action::TryAgain { now: T0 });
         assert_eq!(quiz.round.ids, first);
         assert_eq!(quiz.phase(), Phase::Answering);
-        quiz.apply(Action::NewRound { seed: 99 });
+        quiz.apply(Action::Start { mode: Mode::Practice, topic: None, seed: 99, now: T0 });
         assert!(quiz.round.ids.iter().all(|id| !first.contains(id)), "unseen questions come first");
-        // With everything else seen and right, the missed ones come back before the right ones.
         let mut p = Progress::default();
         for q in &b.questions {
-            p.record(&q.id, !first.contains(&q.id), 1);
+            p.record(&q.id, if first.contains(&q.id) { Rating::Again } else { Rating::Good }, 1);
         }
-        let r = Round::draw(&b, &p, Settings { count: Some(3), shuffle: true }, 7);
-        let mut got = r.ids.clone();
+        let r = Round::draw(&b, &p, &settings(3), Mode::Practice, None, 7, T0);
+        let (mut got, mut want) = (r.ids.clone(), first.clone());
         got.sort();
-        let mut want = first.clone();
         want.sort();
-        assert_eq!(got, want);
+        assert_eq!(got, want, "then the missed ones, before those answered right");
     }
 
     #[test]
     fn same_seed_same_order_and_no_shuffle_keeps_bank_order() {
         let b = bank(20);
-        let s = Settings { count: Some(10), shuffle: true };
-        let a = Round::draw(&b, &Progress::default(), s, 11);
-        assert_eq!(a, Round::draw(&b, &Progress::default(), s, 11));
-        assert_ne!(a, Round::draw(&b, &Progress::default(), s, 12));
-        let plain = Round::draw(&b, &Progress::default(), Settings { count: Some(3), shuffle: false }, 11);
-        assert_eq!(plain.ids, vec!["q0", "q1", "q2"]);
-        let all = Round::draw(&b, &Progress::default(), Settings { count: None, shuffle: false }, 0);
-        assert_eq!(all.len(), 21);
-        let clamped = Round::draw(&b, &Progress::default(), Settings { count: Some(500), shuffle: false }, 0);
-        assert_eq!(clamped.len(), 21);
+        let s = settings(10);
+        let draw = |s: &Settings, seed| Round::draw(&b, &Progress::default(), s, Mode::Practice, None, seed, T0);
+        assert_eq!(draw(&s, 11), draw(&s, 11));
+        assert_ne!(draw(&s, 11), draw(&s, 12));
+        let plain = Settings { count: Some(3), shuffle: false, ..Settings::default() };
+        assert_eq!(draw(&plain, 11).ids, vec!["q0", "q1", "q2"]);
+        assert_eq!(draw(&Settings { count: Some(500), shuffle: false, ..Settings::default() }, 0).len(), 21);
+        assert_eq!(draw(&Settings::default(), 0).len(), DEFAULT_COUNT);
+    }
+
+    #[test]
+    fn practice_can_be_limited_to_one_topic() {
+        let b = bank(10);
+        let r = Round::draw(&b, &Progress::default(), &settings(50), Mode::Practice, Some("B"), 3, T0);
+        assert_eq!(r.len(), 5);
+        assert!(r.ids.iter().all(|id| b.questions.iter().any(|q| &q.id == id && q.topic == "B")));
     }
 
     #[test]
     fn a_resumed_round_survives_a_bank_update() {
         let b = bank(6);
-        let mut r = Round::new(Mode::Practice, vec!["q1".into(), "gone".into(), "q2".into(), "q3".into()]);
+        let mut r = Round::new(Mode::Practice, vec!["q1".into(), "gone".into(), "q2".into(), "q3".into()], T0);
         r.answers = vec![Some(vec![1]), Some(vec![0]), Some(vec![7]), None];
         r.current = 3;
         let fitted = r.reconcile(&b).unwrap();
         assert_eq!(fitted.ids, vec!["q1", "q2", "q3"]);
-        // q2's stored answer no longer fits (7 of 3 choices): resume there.
-        assert_eq!(fitted.answers, vec![Some(vec![1]), None, None]);
-        assert_eq!(fitted.current, 1);
-        let nothing = Round::new(Mode::Practice, vec!["gone".into()]);
-        assert_eq!(nothing.reconcile(&b), None);
-        let mut broken = Round::new(Mode::Practice, vec!["q1".into()]);
+        assert_eq!(fitted.answers, vec![Some(vec![1]), None, None], "7 no longer fits q2's 3 choices");
+        assert_eq!(fitted.current, 1, "resume at the gap");
+        assert_eq!(Round::new(Mode::Practice, vec!["gone".into()], T0).reconcile(&b), None);
+        let mut broken = Round::new(Mode::Practice, vec!["q1".into()], T0);
         broken.current = 5;
         assert_eq!(broken.reconcile(&b), None);
+    }
+
+    #[test]
+    fn without_a_mode_the_start_screen_shows_unless_a_round_is_in_play() {
+        let b = bank(5);
+        let fresh = Quiz::new(b.clone(), settings(3), Progress::default(), None, None, 1, T0);
+        assert_eq!(fresh.screen, Screen::Start);
+        assert_eq!(fresh.revision, 0, "nothing to save yet");
+        let mut quiz = fresh.clone();
+        quiz.apply(Action::Show(Screen::Round));
+        assert_eq!(quiz.screen, Screen::Start, "no round to show yet");
+        quiz.apply(Action::Start { mode: Mode::Practice, topic: None, seed: 5, now: T0 });
+        answer(&mut quiz, true, T0);
+        let resumed = Quiz::new(b.clone(), settings(3), quiz.progress.clone(), Some(quiz.round.clone()), None, 1, T0);
+        assert_eq!((resumed.screen, resumed.phase()), (Screen::Round, Phase::Feedback));
+        let other_mode = Quiz::new(b, settings(3), quiz.progress.clone(), Some(quiz.round.clone()), Some(Mode::Exam), 1, T0);
+        assert_eq!(other_mode.round.mode, Mode::Exam, "the page asked for an exam");
+    }
+
+    #[test]
+    fn an_exam_gives_no_feedback_moves_freely_and_scores_at_submit() {
+        let b = bank(6);
+        let mut quiz = start(b, 5, Mode::Exam);
+        assert_eq!(quiz.round.deadline, Some(T0 + 600_000), "the bank's time limit");
+        answer(&mut quiz, true, T0);
+        assert_eq!(quiz.phase(), Phase::Answering, "no feedback in an exam");
+        assert!(quiz.feedback().is_none());
+        quiz.apply(Action::Check { now: T0 });
+        assert!(quiz.outbox.is_empty(), "nothing is told before the end");
+        quiz.apply(Action::Flag);
+        quiz.apply(Action::Next { now: T0 });
+        answer(&mut quiz, false, T0);
+        quiz.apply(Action::Prev);
+        assert_eq!(quiz.round.current, 0);
+        assert!(quiz.round.flags[0]);
+        quiz.apply(Action::Goto(4));
+        answer(&mut quiz, true, T0);
+        quiz.apply(Action::Goto(9));
+        assert_eq!(quiz.round.current, 4, "no such question");
+        assert_eq!(quiz.unanswered(), 2);
+        assert!(quiz.progress.questions.is_empty(), "answers count only when handed in");
+        quiz.apply(Action::Submit { now: T0 + 60_000 });
+        assert_eq!(quiz.phase(), Phase::Finished);
+        let o = quiz.outcome();
+        assert_eq!((o.score, o.total, o.pass_mark, o.passed), (2, 5, Some(60), Some(false)));
+        assert_eq!(o.topics.iter().map(|t| t.2).sum::<usize>(), 5, "every question in the breakdown");
+        assert_eq!(quiz.progress.questions.len(), 3, "answered questions join the history");
+        assert!(matches!(quiz.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam));
+        quiz.apply(Action::Select(0));
+        assert_eq!(quiz.round.answers.iter().flatten().count(), 3, "no changes after submitting");
+    }
+
+    #[test]
+    fn an_exam_deadline_survives_a_reload_and_submits_itself() {
+        let b = bank(6);
+        let mut quiz = start(b.clone(), 3, Mode::Exam);
+        answer(&mut quiz, true, T0);
+        quiz.apply(Action::Tick { now: T0 + 599_999 });
+        assert_eq!(quiz.phase(), Phase::Answering);
+        // Reload (the round as stored) after the deadline passed.
+        let stored = quiz.round.clone();
+        let reloaded = Quiz::new(b, settings(3), quiz.progress.clone(), Some(stored), None, 1, T0 + 700_000);
+        assert_eq!((reloaded.screen, reloaded.phase()), (Screen::Round, Phase::Finished));
+        assert_eq!(reloaded.round.submitted, Some(T0 + 600_000), "handed in at the deadline, not at reload");
+        assert_eq!(reloaded.outcome().score, 1);
+        assert_eq!(reloaded.progress.rounds.len(), 1);
+        assert!(reloaded.revision > 0, "the submitted exam is saved");
+    }
+
+    #[test]
+    fn attributes_override_the_banks_exam_settings() {
+        let b = bank(6);
+        let s = Settings { count: Some(2), time_limit: Some(30), pass_mark: Some(50), ..Settings::default() };
+        let mut quiz = Quiz::new(b, s, Progress::default(), None, Some(Mode::Exam), 1, T0);
+        assert_eq!((quiz.round.len(), quiz.round.deadline), (2, Some(T0 + 30_000)));
+        answer(&mut quiz, true, T0);
+        quiz.apply(Action::Submit { now: T0 });
+        assert_eq!(quiz.outcome().passed, Some(true));
+    }
+
+    #[test]
+    fn review_repeats_missed_questions_until_each_is_right_once() {
+        let b = bank(5);
+        let mut p = Progress::default();
+        p.record("q0", Rating::Again, 1);
+        p.record("q1", Rating::Good, 1);
+        p.record("q2", Rating::Good, 1);
+        p.record("q2", Rating::Again, 2);
+        let mut quiz = Quiz::new(b, Settings::default(), p, None, Some(Mode::Review), 3, T0);
+        let mut ids = quiz.round.ids.clone();
+        ids.sort();
+        assert_eq!(ids, vec!["q0", "q2"], "only questions whose last answer was wrong");
+        answer(&mut quiz, false, T0);
+        let missed_again = quiz.round.ids[0].clone();
+        quiz.apply(Action::Next { now: T0 });
+        answer(&mut quiz, true, T0);
+        quiz.apply(Action::Next { now: T0 });
+        assert_eq!(quiz.phase(), Phase::Answering, "the missed one comes back");
+        assert_eq!(quiz.question().unwrap().id, missed_again);
+        answer(&mut quiz, true, T0);
+        quiz.apply(Action::Next { now: T0 });
+        assert_eq!(quiz.phase(), Phase::Finished);
+        let o = quiz.outcome();
+        assert_eq!((o.score, o.total), (1, 2), "scored on the first try of each question");
+        assert!(quiz.progress.stats("q0").unwrap().last_correct && quiz.progress.stats("q2").unwrap().last_correct);
+        let mut none_missed = quiz.clone();
+        none_missed.apply(Action::Start { mode: Mode::Review, topic: None, seed: 1, now: T0 });
+        assert_eq!(none_missed.round, quiz.round, "nothing left to review: no empty round");
+    }
+
+    #[test]
+    fn smart_review_asks_due_questions_first_then_new_ones() {
+        let b = bank(6);
+        let mut p = Progress::default();
+        p.record("q0", Rating::Again, T0);
+        p.record("q1", Rating::Easy, T0);
+        let later = T0 + 86_400_000;
+        let quiz = Quiz::new(b, settings(3), p, None, Some(Mode::Smart), 3, later);
+        assert_eq!(quiz.round.ids[0], "q0", "due (missed yesterday)");
+        assert!(!quiz.round.ids.contains(&"q1".to_string()), "not due yet");
+        assert_eq!(quiz.round.len(), 3, "topped up with unseen questions");
+    }
+
+    #[test]
+    fn answers_are_graded_by_response_time() {
+        let mut quiz = start(bank(3), 3, Mode::Practice);
+        let id = quiz.question().unwrap().id.clone();
+        answer(&mut quiz, true, T0 + 600_000);
+        let log = quiz.progress.log(&id).unwrap();
+        assert_eq!(log.reviews[0].rating, Rating::Hard, "ten minutes on a short question");
+    }
+
+    #[test]
+    fn reset_and_import_and_merge_go_through_the_reducer() {
+        let mut quiz = start(bank(3), 2, Mode::Practice);
+        answer(&mut quiz, true, T0);
+        let saved = quiz.progress.clone();
+        quiz.apply(Action::Reset { now: T0 + 1 });
+        assert!(quiz.progress.questions.is_empty());
+        assert_eq!(quiz.screen, Screen::Start);
+        quiz.apply(Action::Merge(saved.clone()));
+        assert!(quiz.progress.questions.is_empty(), "a stale copy does not undo the reset");
+        quiz.apply(Action::Import(saved.clone()));
+        assert_eq!(quiz.progress.questions, saved.questions, "an import does");
+        let rev = quiz.revision;
+        quiz.apply(Action::Merge(saved));
+        assert_eq!(quiz.revision, rev, "merging what is already there changes nothing");
     }
 }

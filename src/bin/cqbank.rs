@@ -1,5 +1,410 @@
-//! `cqbank`: tools for bank authors (check, import, stats). Native only.
+//! `cqbank`: tools for bank authors (check, import, stats). Native only, std only.
 
-fn main() {
-    println!("cqbank");
+use std::fmt::Write as _;
+use std::io::Write as _;
+use std::path::Path;
+use std::process::ExitCode;
+
+use checkpoint_quiz::bank::{self, Answer, Bank, Diagnostic, Severity};
+use checkpoint_quiz::import;
+
+const USAGE: &str = "\
+cqbank: tools for question-bank authors
+
+Usage:
+  cqbank check FILE...
+      Validate banks. Prints every problem as file:line:column: error|warning: message
+      and a summary per file (*.schema.json files are skipped). Warnings (unknown fields, unused topics, placeholder
+      explanations) fail the check too. Exit 0 when every bank is clean, else 1.
+
+  cqbank import FILE [--format aiken|gift] [--id ID] [--title TITLE] [--language LANG] [-o OUT]
+      Convert a Moodle Aiken (.txt) or GIFT (.gift) file into a bank (JSON on stdout, or
+      in OUT). Every line or question that could not be converted is printed to stderr as
+      file:line: message. Exit 1 if some question was not converted (the bank is still
+      written), else 0. Defaults: --id and the question id prefix from the file name,
+      --title the file name, --language en.
+
+  cqbank stats FILE...
+      Questions per topic and difficulty, select-all count, and how often each choice
+      position (A, B, C…) is the right one.
+
+  cqbank --help
+      This text.
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let Some(command) = args.first() else {
+        print!("{USAGE}");
+        return ExitCode::SUCCESS;
+    };
+    let rest = &args[1..];
+    let code = match command.as_str() {
+        "-h" | "--help" | "help" => {
+            print!("{USAGE}");
+            0
+        }
+        "check" => check(rest),
+        "import" => import_command(rest),
+        "stats" => stats(rest),
+        other => usage_error(&format!("unknown command \"{other}\"")),
+    };
+    ExitCode::from(code)
+}
+
+fn usage_error(message: &str) -> u8 {
+    eprintln!("cqbank: {message}\n\n{USAGE}");
+    2
+}
+
+/// The file's text, or a diagnostic-style line saying why it cannot be read.
+fn read(path: &str) -> Result<String, String> {
+    let bytes =
+        std::fs::read(path).map_err(|e| format!("{path}: error: cannot read the file: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| {
+        let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+        // Everything before the bad byte is valid UTF-8, so this cannot fail.
+        let before = std::str::from_utf8(valid).unwrap_or("");
+        let line = before.matches('\n').count() + 1;
+        let col = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
+        let byte = e.as_bytes()[valid.len()];
+        format!("{path}:{line}:{col}: error: not valid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8")
+    })
+}
+
+fn plural(n: usize, word: &str) -> String {
+    format!("{n} {word}{}", if n == 1 { "" } else { "s" })
+}
+
+// ---------------------------------------------------------------------------------------
+// check
+
+fn check(files: &[String]) -> u8 {
+    if files.is_empty() {
+        return usage_error("check needs at least one FILE");
+    }
+    let mut out = String::new();
+    let mut failed = false;
+    for path in files {
+        // So that `cqbank check questions/*.json` works with the schema next to the banks.
+        if path.ends_with(".schema.json") {
+            let _ = writeln!(out, "{path}: skipped (a JSON Schema, not a bank)");
+            continue;
+        }
+        let text = match read(path) {
+            Ok(text) => text,
+            Err(line) => {
+                let _ = writeln!(out, "{line}\n{path}: failed (1 error)");
+                failed = true;
+                continue;
+            }
+        };
+        let (loaded, mut diags) = match bank::load(&text) {
+            Ok((b, warnings)) => (Some(b), warnings),
+            Err(diags) => (None, diags),
+        };
+        diags.extend(import::placeholder_warnings(&text));
+        // A total order, so the output does not depend on how the validator sorted ties.
+        diags.sort_by(|a, b| (a.pos, a.severity, &a.message).cmp(&(b.pos, b.severity, &b.message)));
+        for d in &diags {
+            let kind = if d.is_error() { "error" } else { "warning" };
+            let _ = writeln!(
+                out,
+                "{path}:{}:{}: {kind}: {}",
+                d.pos.line, d.pos.col, d.message
+            );
+        }
+        let errors = diags.iter().filter(|d| d.is_error()).count();
+        let warnings = diags.len() - errors;
+        let summary = match (&loaded, errors, warnings) {
+            (Some(b), 0, 0) => format!("ok ({})", plural(b.questions.len(), "question")),
+            (Some(b), 0, w) => format!(
+                "failed ({}; the widget would still load its {})",
+                plural(w, "warning"),
+                plural(b.questions.len(), "question")
+            ),
+            (_, e, w) => format!("failed ({}, {})", plural(e, "error"), plural(w, "warning")),
+        };
+        failed |= !diags.is_empty();
+        let _ = writeln!(out, "{path}: {summary}");
+    }
+    print!("{out}");
+    u8::from(failed)
+}
+
+// ---------------------------------------------------------------------------------------
+// import
+
+fn import_command(args: &[String]) -> u8 {
+    let mut file = None;
+    let (mut format, mut id, mut title, mut language, mut output) = (None, None, None, None, None);
+    let mut i = 0;
+    while i < args.len() {
+        let arg = args[i].as_str();
+        let (name, inline) = match arg.split_once('=') {
+            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
+            _ => (arg, None),
+        };
+        let slot = match name {
+            "--format" => &mut format,
+            "--id" => &mut id,
+            "--title" => &mut title,
+            "--language" => &mut language,
+            "-o" | "--output" => &mut output,
+            _ if name.starts_with('-') && name.len() > 1 => {
+                return usage_error(&format!("import: unknown option \"{arg}\""));
+            }
+            _ => {
+                if file.replace(arg.to_owned()).is_some() {
+                    return usage_error("import takes one FILE");
+                }
+                i += 1;
+                continue;
+            }
+        };
+        let value = match inline {
+            Some(v) => v,
+            None => {
+                i += 1;
+                match args.get(i) {
+                    Some(v) => v.clone(),
+                    None => return usage_error(&format!("import: {name} needs a value")),
+                }
+            }
+        };
+        *slot = Some(value);
+        i += 1;
+    }
+    let Some(file) = file else {
+        return usage_error("import needs a FILE");
+    };
+    let path = Path::new(&file);
+    let stem = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let format = match format {
+        Some(f) => f.to_ascii_lowercase(),
+        None => match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
+            Some("txt") => "aiken".to_owned(),
+            Some("gift") => "gift".to_owned(),
+            _ => return usage_error(&format!("import: cannot tell the format of \"{file}\" from its extension; pass --format aiken or --format gift")),
+        },
+    };
+    let convert = match format.as_str() {
+        "aiken" => import::aiken,
+        "gift" => import::gift,
+        other => {
+            return usage_error(&format!(
+                "import: unknown format \"{other}\" (aiken or gift)"
+            ))
+        }
+    };
+    let id = id.unwrap_or_else(|| match import::slugify(&stem) {
+        s if s.is_empty() => "imported".to_owned(),
+        mut s => {
+            s.truncate(bank::MAX_ID);
+            s.trim_end_matches('-').to_owned()
+        }
+    });
+    if !bank::is_valid_id(&id) {
+        return usage_error(&format!(
+            "import: --id \"{id}\" may use only a-z, 0-9 and '-', starting with a letter or digit"
+        ));
+    }
+    let title = title.unwrap_or_else(|| {
+        if stem.is_empty() {
+            id.clone()
+        } else {
+            stem.clone()
+        }
+    });
+    let language = language.unwrap_or_else(|| "en".to_owned());
+
+    let text = match read(&file) {
+        Ok(text) => text,
+        Err(line) => {
+            eprintln!("{line}");
+            return 1;
+        }
+    };
+    let imported = convert(&text, &stem);
+    let mut failed = imported.has_errors();
+    for p in &imported.problems {
+        eprintln!("{file}:{}: {}", p.line, p.message);
+    }
+    let bank = imported.into_bank(&id, &title, &language);
+    let json = bank::to_json(&bank);
+    // The questions were validated one by one; this catches bank-level mistakes such as
+    // an over-long --title.
+    if let Err(diags) = bank::load(&json) {
+        for d in diags.iter().filter(|d| d.is_error()) {
+            eprintln!("{file}: the generated bank is not valid: {}", d.message);
+        }
+        failed = true;
+    }
+    let written = match &output {
+        Some(out) => {
+            std::fs::write(out, &json).map_err(|e| format!("cqbank: cannot write {out}: {e}"))
+        }
+        None => std::io::stdout()
+            .write_all(json.as_bytes())
+            .map_err(|e| format!("cqbank: cannot write the bank: {e}")),
+    };
+    if let Err(e) = written {
+        eprintln!("{e}");
+        return 1;
+    }
+    u8::from(failed)
+}
+
+// ---------------------------------------------------------------------------------------
+// stats
+
+fn stats(files: &[String]) -> u8 {
+    if files.is_empty() {
+        return usage_error("stats needs at least one FILE");
+    }
+    let mut failed = false;
+    let mut blocks = Vec::new();
+    for path in files {
+        match read(path).map(|text| bank::load(&text)) {
+            Ok(Ok((b, _))) => blocks.push(stats_table(path, &b)),
+            Ok(Err(diags)) => {
+                let errors = diags
+                    .iter()
+                    .filter(|d: &&Diagnostic| d.severity == Severity::Error)
+                    .count();
+                eprintln!(
+                    "{path}: not a valid bank ({}); run `cqbank check {path}`",
+                    plural(errors, "error")
+                );
+                failed = true;
+            }
+            Err(line) => {
+                eprintln!("{line}");
+                failed = true;
+            }
+        }
+    }
+    print!("{}", blocks.join("\n"));
+    u8::from(failed)
+}
+
+/// Rows of cells as a table: first column left-aligned, the others right-aligned.
+fn table(rows: &[Vec<String>]) -> String {
+    let columns = rows.iter().map(Vec::len).max().unwrap_or(0);
+    let width: Vec<usize> = (0..columns)
+        .map(|c| {
+            rows.iter()
+                .filter_map(|r| r.get(c))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0)
+        })
+        .collect();
+    let mut out = String::new();
+    for row in rows {
+        let mut line = String::new();
+        for (c, cell) in row.iter().enumerate() {
+            if c == 0 {
+                let _ = write!(line, "  {cell:<w$}", w = width[0]);
+            } else {
+                let _ = write!(line, "  {cell:>w$}", w = width[c]);
+            }
+        }
+        out.push_str(line.trim_end());
+        out.push('\n');
+    }
+    out
+}
+
+fn stats_table(path: &str, b: &Bank) -> String {
+    let qs = &b.questions;
+    let multi = qs.iter().filter(|q| q.answer.is_multiple()).count();
+    let mut out = format!(
+        "{path}: {} ({} single-answer, {} select-all)\n\n",
+        plural(qs.len(), "question"),
+        qs.len() - multi,
+        multi
+    );
+
+    // Per topic, split by difficulty.
+    let mut topics: Vec<String> = b.topics.clone();
+    for q in qs {
+        if !topics.contains(&q.topic) && !q.topic.is_empty() {
+            topics.push(q.topic.clone());
+        }
+    }
+    let untopical = qs.iter().any(|q| q.topic.is_empty());
+    let unrated = qs.iter().any(|q| q.difficulty == 0);
+    let mut header = vec![
+        "Topic".to_owned(),
+        "Questions".to_owned(),
+        "Easy".to_owned(),
+        "Medium".to_owned(),
+        "Hard".to_owned(),
+    ];
+    if unrated {
+        header.push("Unrated".to_owned());
+    }
+    header.push("Select-all".to_owned());
+    let row = |name: &str, filter: &dyn Fn(&bank::Question) -> bool| {
+        let of: Vec<_> = qs.iter().filter(|q| filter(q)).collect();
+        let mut r = vec![name.to_owned(), of.len().to_string()];
+        let levels: &[u8] = if unrated { &[1, 2, 3, 0] } else { &[1, 2, 3] };
+        for &d in levels {
+            r.push(of.iter().filter(|q| q.difficulty == d).count().to_string());
+        }
+        r.push(
+            of.iter()
+                .filter(|q| q.answer.is_multiple())
+                .count()
+                .to_string(),
+        );
+        r
+    };
+    let mut rows = vec![header];
+    for t in &topics {
+        rows.push(row(t, &|q| &q.topic == t));
+    }
+    if untopical {
+        rows.push(row("(no topic)", &|q| q.topic.is_empty()));
+    }
+    rows.push(row("All", &|_| true));
+    out.push_str(&table(&rows));
+
+    // Where the right answers are.
+    let positions = qs.iter().map(|q| q.choices.len()).max().unwrap_or(0).max(4);
+    let mut single = vec![0usize; positions];
+    let mut among = vec![0usize; positions];
+    for q in qs {
+        let (counts, right) = match &q.answer {
+            Answer::Single(i) => (&mut single, std::slice::from_ref(i)),
+            Answer::Multiple(v) => (&mut among, v.as_slice()),
+        };
+        for &i in right {
+            if let Some(n) = counts.get_mut(i) {
+                *n += 1;
+            }
+        }
+    }
+    let mut header = vec!["Right answer at".to_owned()];
+    header.extend((0..positions).map(|i| char::from(b'A' + i as u8).to_string()));
+    let mut rows = vec![header];
+    let counts = |label: String, v: &[usize]| {
+        let mut r = vec![label];
+        r.extend(v.iter().map(usize::to_string));
+        r
+    };
+    rows.push(counts(
+        format!("single answer ({})", qs.len() - multi),
+        &single,
+    ));
+    if multi > 0 {
+        rows.push(counts(format!("among select-all ({multi})"), &among));
+    }
+    out.push('\n');
+    out.push_str(&table(&rows));
+    out
 }

@@ -29,4 +29,9 @@ impl KeyValue for LocalStorage {
     fn remove(&self, key: &str) -> Result<(), StorageError> {
         self.raw()?.remove_item(key).map_err(|_| StorageError::WriteFailed)
     }
+    fn keys(&self) -> Result<Vec<String>, StorageError> {
+        let s = self.raw()?;
+        let n = s.length().map_err(|_| StorageError::Unavailable)?;
+        Ok((0..n).filter_map(|i| s.key(i).ok().flatten()).collect())
+    }
 }

@@ -1,0 +1,1250 @@
+//! Converters from Moodle's plain-text quiz formats, **Aiken** and **GIFT**, into our bank
+//! model, for `cqbank import`.
+//!
+//! Nothing is dropped silently: every question, line or block that cannot be converted is
+//! reported as a [`Problem`] with its line number, and so is anything converted with a
+//! loss (a placeholder explanation, feedback or partial credit our format cannot hold).
+//! Problems are [`Severity::Error`] when the question was *not* imported and
+//! [`Severity::Warning`] when it was.
+//!
+//! Decisions worth knowing:
+//!
+//! - **Explanations.** Our format requires one; Aiken has none, and GIFT questions often
+//!   lack feedback. GIFT questions take the feedback (`#…`) of their right answer(s),
+//!   followed by the general feedback (`####…`). When there is nothing to use, the
+//!   question is still imported, with the explanation [`EXPLANATION_PLACEHOLDER`], and a
+//!   warning names its line. The placeholder is valid text, so the bank loads, but
+//!   `cqbank check` flags every explanation that still starts with `TODO` (see
+//!   [`placeholder_warnings`]) until an author writes a real one.
+//! - **Validation.** Every converted question goes through the same validator as a bank
+//!   ([`bank::load`]); a question it rejects (too long, duplicate choices, too few or too
+//!   many choices…) is reported and left out, so the output passes `check` apart from the
+//!   placeholder warnings.
+//! - **Ids.** Questions get `<prefix>-01`, `<prefix>-02`, … in order, the prefix being the
+//!   file stem slugified to `[a-z0-9-]` (see [`id_prefix`]). A GIFT `::title::` becomes the
+//!   id instead when its slug is non-empty and no other imported question has the same
+//!   one; generated ids skip any number a title already took.
+//! - **GIFT types.** Multiple choice with one `=` answer becomes a single-answer question.
+//!   Without `=`, the answers with a positive `%weight%` are the right ones: two or more
+//!   make a select-all question (" (select all that apply)" is added to the prompt, as our
+//!   house style asks), one makes a single-answer question. True/false becomes the choices
+//!   `True` and `False`; its right-answer feedback is the second `#`. Several `=` answers
+//!   in one multiple-choice question (Moodle: any of them is fully right) cannot be
+//!   expressed and are refused. Partial credit in a single-answer question is dropped
+//!   (the answer counts as wrong), with a warning; so is feedback on wrong answers, since a
+//!   question has one explanation. Short answer, matching, numerical, essay, description
+//!   (no `{…}`), missing-word (text after `}`) and embedded-answer questions are refused.
+//! - **Text.** `\~ \= \# \{ \} \: \\` unescape to the character, `\n` to a line break; line
+//!   breaks in the file become spaces and runs of spaces collapse. Format tags `[html]`,
+//!   `[moodle]`, `[plain]` and `[markdown]` are stripped; `[html]` text also loses its tags
+//!   and its common entities are decoded. `$CATEGORY:` sets the topic of the questions
+//!   that follow to the last part of its path.
+//! - **Aiken.** The question text may span lines (joined with spaces); options are `A.`
+//!   or `A)` lines in order A, B, C…; `ANSWER: X` ends the question. A blank line ends
+//!   a question that has no ANSWER yet (reported), so a stray heading or an orphaned
+//!   option list is never glued onto the next question.
+//!
+//! CLI-only: the widget never calls this module, so none of it reaches the wasm.
+
+use crate::bank::{self, Answer, Bank, Diagnostic, Question, Severity};
+use crate::json;
+
+/// The explanation given to imported questions that came without one.
+pub const EXPLANATION_PLACEHOLDER: &str = "TODO: explain why";
+
+const SELECT_ALL: &str = "(select all that apply)";
+
+/// A line or block that was not converted (`Error`), or was converted with a loss
+/// (`Warning`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// 1-based line in the imported file.
+    pub line: u32,
+    pub severity: Severity,
+    pub message: String,
+}
+
+impl Problem {
+    pub fn is_error(&self) -> bool {
+        self.severity == Severity::Error
+    }
+}
+
+/// What an import produced: the questions that converted, and every problem, by line.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Imported {
+    pub questions: Vec<Question>,
+    pub problems: Vec<Problem>,
+}
+
+impl Imported {
+    /// Whether some question, line or block could not be converted.
+    pub fn has_errors(&self) -> bool {
+        self.problems.iter().any(Problem::is_error)
+    }
+
+    /// A bank holding the imported questions: version 1, default pass mark, and the
+    /// topics in the order questions first use them.
+    pub fn into_bank(self, id: &str, title: &str, language: &str) -> Bank {
+        let mut topics: Vec<String> = Vec::new();
+        for q in &self.questions {
+            if !q.topic.is_empty() && !topics.contains(&q.topic) {
+                topics.push(q.topic.clone());
+            }
+        }
+        Bank {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            version: 1,
+            language: language.to_owned(),
+            description: String::new(),
+            pass_mark: bank::DEFAULT_PASS_MARK,
+            time_limit: None,
+            topics,
+            questions: self.questions,
+        }
+    }
+}
+
+/// Lowercase ASCII letters and digits, everything else folded into single `-`, no `-` at
+/// either end. May be empty.
+pub fn slugify(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+/// The id prefix for questions imported from a file with this stem: its slug, cut so
+/// that `<prefix>-NNN` fits in an id, or `q` when nothing is left.
+pub fn id_prefix(stem: &str) -> String {
+    let mut slug = slugify(stem);
+    slug.truncate(bank::MAX_ID - 4);
+    while slug.ends_with('-') {
+        slug.pop();
+    }
+    if slug.is_empty() {
+        slug.push('q');
+    }
+    slug
+}
+
+/// Warnings for explanations that still start with `TODO` (such as the import
+/// placeholder), at the explanation's position. Text that is not JSON gives none: the
+/// validator reports that.
+pub fn placeholder_warnings(text: &str) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let Ok(root) = json::parse(text) else {
+        return out;
+    };
+    let Some(questions) = root.get("questions").and_then(|q| q.as_array()) else {
+        return out;
+    };
+    for (i, q) in questions.iter().enumerate() {
+        let Some(node) = q.get("explanation") else {
+            continue;
+        };
+        let Some(text) = node.as_str() else { continue };
+        if text
+            .trim_start()
+            .get(..4)
+            .is_some_and(|s| s.eq_ignore_ascii_case("todo"))
+        {
+            let what = match q.get("id").and_then(|n| n.as_str()) {
+                Some(id) if bank::is_valid_id(id) => format!("question \"{id}\""),
+                _ => format!("question #{}", i + 1),
+            };
+            out.push(Diagnostic {
+                pos: node.pos,
+                severity: Severity::Warning,
+                message: format!(
+                    "{what}: the explanation is still a placeholder (\"{text}\"); write a real one"
+                ),
+            });
+        }
+    }
+    out
+}
+
+/// A question converted from the source, before it gets its id.
+struct Draft {
+    line: u32,
+    /// Slug of the GIFT title, if any.
+    title: String,
+    question: Question,
+    warnings: Vec<Problem>,
+}
+
+/// Collects drafts and problems, then validates and numbers the drafts.
+struct Collector {
+    drafts: Vec<Draft>,
+    problems: Vec<Problem>,
+}
+
+impl Collector {
+    fn new() -> Self {
+        Collector {
+            drafts: Vec::new(),
+            problems: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, line: u32, message: String) {
+        self.problems.push(Problem {
+            line,
+            severity: Severity::Error,
+            message: ["not imported: ", &message].concat(),
+        });
+    }
+
+    fn finish(mut self, stem: &str, empty_input: bool) -> Imported {
+        if self.drafts.is_empty() && self.problems.is_empty() {
+            let why = if empty_input {
+                "the file is empty"
+            } else {
+                "no questions found"
+            };
+            self.error(1, why.to_owned());
+        }
+        // Validate each question on its own with the bank validator.
+        let mut kept = Vec::new();
+        for mut d in std::mem::take(&mut self.drafts) {
+            let errors = validate(&d.question);
+            if errors.is_empty() {
+                if d.question.explanation.is_empty() {
+                    d.question.explanation = EXPLANATION_PLACEHOLDER.to_owned();
+                    d.warnings.push(Problem {
+                        line: d.line,
+                        severity: Severity::Warning,
+                        message: format!("no explanation to import: wrote \"{EXPLANATION_PLACEHOLDER}\" (replace it)"),
+                    });
+                }
+                self.problems.append(&mut d.warnings);
+                kept.push(d);
+            } else {
+                for e in errors {
+                    self.error(d.line, e);
+                }
+            }
+        }
+        // Ids: unique title slugs first, then numbers for the rest.
+        let prefix = id_prefix(stem);
+        let mut taken: Vec<String> = Vec::new();
+        for d in &kept {
+            let unique = kept.iter().filter(|o| o.title == d.title).count() == 1;
+            if !d.title.is_empty() && unique {
+                taken.push(d.title.clone());
+            }
+        }
+        let mut n = 0;
+        let mut questions = Vec::new();
+        for mut d in kept {
+            d.question.id = if taken.contains(&d.title) {
+                d.title
+            } else {
+                loop {
+                    n += 1;
+                    let id = format!("{prefix}-{n:02}");
+                    if !taken.contains(&id) {
+                        break id;
+                    }
+                }
+            };
+            questions.push(d.question);
+        }
+        self.problems.sort_by_key(|p| p.line);
+        Imported {
+            questions,
+            problems: self.problems,
+        }
+    }
+}
+
+/// The validator's errors for one question, without the "question …:" prefix. The
+/// explanation may be empty (a placeholder is filled in later).
+fn validate(q: &Question) -> Vec<String> {
+    let mut q = q.clone();
+    q.id = "imported".to_owned();
+    if q.explanation.is_empty() {
+        q.explanation = EXPLANATION_PLACEHOLDER.to_owned();
+    }
+    let b = Bank {
+        id: "imported".to_owned(),
+        title: "imported".to_owned(),
+        version: 1,
+        language: "en".to_owned(),
+        description: String::new(),
+        pass_mark: bank::DEFAULT_PASS_MARK,
+        time_limit: None,
+        topics: Vec::new(),
+        questions: vec![q],
+    };
+    match bank::load(&bank::to_json(&b)) {
+        Ok(_) => Vec::new(),
+        Err(diags) => diags
+            .into_iter()
+            .filter(Diagnostic::is_error)
+            .map(|d| {
+                d.message
+                    .strip_prefix("question \"imported\": ")
+                    .unwrap_or(&d.message)
+                    .to_owned()
+            })
+            .collect(),
+    }
+}
+
+fn line_no(index: usize) -> u32 {
+    u32::try_from(index + 1).unwrap_or(u32::MAX)
+}
+
+fn new_question(
+    topic: &str,
+    prompt: String,
+    choices: Vec<String>,
+    answer: Answer,
+    explanation: String,
+) -> Question {
+    Question {
+        id: String::new(),
+        topic: topic.to_owned(),
+        difficulty: 0,
+        prompt,
+        choices,
+        answer,
+        explanation,
+        source: String::new(),
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Aiken
+
+/// `A. text` or `A) text` (capital letter): the letter's index and the text.
+fn aiken_option(line: &str) -> Option<(usize, &str)> {
+    let mut chars = line.chars();
+    let letter = chars.next().filter(char::is_ascii_uppercase)?;
+    let delim = chars.next()?;
+    if delim != '.' && delim != ')' {
+        return None;
+    }
+    let rest = chars.as_str();
+    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+        return None;
+    }
+    Some((usize::from(letter as u8 - b'A'), rest.trim()))
+}
+
+/// `ANSWER: X` (any case, spaces around the colon allowed): what follows the colon.
+fn aiken_answer(line: &str) -> Option<&str> {
+    let head = line.get(..6)?;
+    if !head.eq_ignore_ascii_case("answer") {
+        return None;
+    }
+    line[6..].trim_start().strip_prefix(':').map(str::trim)
+}
+
+fn letter(i: usize) -> char {
+    char::from(b'A' + (i % 26) as u8)
+}
+
+/// Converts Aiken text. `stem` is the file stem, for question ids.
+pub fn aiken(text: &str, stem: &str) -> Imported {
+    #[derive(PartialEq)]
+    enum State {
+        Idle,
+        /// Question text read, no option yet.
+        Prompt,
+        /// At least one option read.
+        Options,
+        /// Lines of a block that was already reported, up to its ANSWER line.
+        Skip,
+    }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut c = Collector::new();
+    let mut state = State::Idle;
+    let mut start = 0u32;
+    let mut prompt: Vec<&str> = Vec::new();
+    let mut choices: Vec<String> = Vec::new();
+    let mut bad_options = false;
+
+    for (i, raw) in text.lines().enumerate() {
+        let line_number = line_no(i);
+        let line = raw.trim();
+        if line.is_empty() {
+            // A blank line ends an unfinished question (and a reported block).
+            match state {
+                State::Prompt => c.error(
+                    start,
+                    "question text without options or ANSWER line".to_owned(),
+                ),
+                State::Options if !bad_options => c.error(
+                    start,
+                    "question has no ANSWER line after its options".to_owned(),
+                ),
+                _ => {}
+            }
+            prompt.clear();
+            choices.clear();
+            bad_options = false;
+            state = State::Idle;
+            continue;
+        }
+        if let Some(given) = aiken_answer(line) {
+            match state {
+                State::Idle => c.error(
+                    line_number,
+                    "ANSWER line without a question before it".to_owned(),
+                ),
+                State::Skip => {}
+                State::Prompt => c.error(
+                    start,
+                    "question has no options (\"A. …\" lines before ANSWER)".to_owned(),
+                ),
+                State::Options if bad_options => {}
+                State::Options => {
+                    let letters: Vec<char> = given
+                        .chars()
+                        .filter(char::is_ascii_alphanumeric)
+                        .map(|ch| ch.to_ascii_uppercase())
+                        .collect();
+                    let last = letter(choices.len().saturating_sub(1));
+                    match letters.as_slice() {
+                        [] => c.error(line_number, "ANSWER has no letter".to_owned()),
+                        [l] if l.is_ascii_uppercase() && ((*l as u8 - b'A') as usize) < choices.len() => {
+                            let answer = Answer::Single((*l as u8 - b'A') as usize);
+                            c.drafts.push(Draft {
+                                line: start,
+                                title: String::new(),
+                                question: new_question(
+                                    "",
+                                    prompt.join(" "),
+                                    std::mem::take(&mut choices),
+                                    answer,
+                                    String::new(),
+                                ),
+                                warnings: Vec::new(),
+                            });
+                        }
+                        [_] => c.error(
+                            line_number,
+                            format!("ANSWER \"{given}\" is not one of the options (A to {last})"),
+                        ),
+                        _ => c.error(
+                            line_number,
+                            format!("ANSWER \"{given}\" names more than one letter; Aiken questions have one right answer"),
+                        ),
+                    }
+                }
+            }
+            state = State::Idle;
+            prompt.clear();
+            choices.clear();
+            bad_options = false;
+            continue;
+        }
+        if let Some((index, option)) = aiken_option(line) {
+            match state {
+                State::Idle => {
+                    c.error(
+                        line_number,
+                        format!("option \"{}\" without a question before it", letter(index)),
+                    );
+                    state = State::Skip;
+                }
+                State::Skip => {}
+                State::Prompt | State::Options => {
+                    if !bad_options && index != choices.len() {
+                        c.error(
+                            line_number,
+                            format!(
+                                "option \"{}\" is out of order: expected \"{}\" (each option on one line, lettered A, B, C…)",
+                                letter(index),
+                                letter(choices.len())
+                            ),
+                        );
+                        bad_options = true;
+                    }
+                    choices.push(option.to_owned());
+                    state = State::Options;
+                }
+            }
+            continue;
+        }
+        // Question text.
+        match state {
+            State::Prompt => prompt.push(line),
+            State::Options => {
+                if !bad_options {
+                    c.error(
+                        start,
+                        "question has no ANSWER line after its options".to_owned(),
+                    );
+                }
+                choices.clear();
+                bad_options = false;
+                prompt.clear();
+                prompt.push(line);
+                start = line_number;
+                state = State::Prompt;
+            }
+            State::Idle | State::Skip => {
+                prompt.clear();
+                prompt.push(line);
+                start = line_number;
+                state = State::Prompt;
+            }
+        }
+    }
+    match state {
+        State::Prompt => c.error(
+            start,
+            "question text without options or ANSWER line".to_owned(),
+        ),
+        State::Options if !bad_options => c.error(
+            start,
+            "question has no ANSWER line after its options".to_owned(),
+        ),
+        _ => {}
+    }
+    c.finish(stem, text.trim().is_empty())
+}
+
+// ---------------------------------------------------------------------------------------
+// GIFT
+
+/// One character of a GIFT question block, with its line.
+#[derive(Clone, Copy)]
+struct Ch {
+    c: char,
+    line: u32,
+}
+
+/// First unescaped occurrence of `pat` in `s` at or after `from`.
+fn find(s: &[Ch], pat: &str, from: usize) -> Option<usize> {
+    let pat: Vec<char> = pat.chars().collect();
+    let mut i = from;
+    while i < s.len() {
+        if s[i].c == '\\' {
+            i += 2;
+            continue;
+        }
+        if s.len() - i >= pat.len() && s[i..i + pat.len()].iter().zip(&pat).all(|(a, b)| a.c == *b)
+        {
+            return Some(i);
+        }
+        i += 1;
+    }
+    None
+}
+
+/// Last unescaped occurrence of `pat` in `s`.
+fn rfind(s: &[Ch], pat: &str) -> Option<usize> {
+    let mut last = None;
+    let mut from = 0;
+    while let Some(i) = find(s, pat, from) {
+        last = Some(i);
+        from = i + 1;
+    }
+    last
+}
+
+/// Splits at every unescaped `sep`; at most `limit` parts.
+fn split<'a>(s: &'a [Ch], sep: char, limit: usize) -> Vec<&'a [Ch]> {
+    let mut parts = Vec::new();
+    let mut start = 0;
+    let mut i = 0;
+    while i < s.len() {
+        if s[i].c == '\\' {
+            i += 2;
+            continue;
+        }
+        if s[i].c == sep && parts.len() + 1 < limit {
+            parts.push(&s[start..i]);
+            start = i + 1;
+        }
+        i += 1;
+    }
+    parts.push(&s[start.min(s.len())..]);
+    parts
+}
+
+fn trim(s: &[Ch]) -> &[Ch] {
+    let start = s
+        .iter()
+        .position(|c| !c.c.is_whitespace())
+        .unwrap_or(s.len());
+    let end = s
+        .iter()
+        .rposition(|c| !c.c.is_whitespace())
+        .map_or(start, |e| e + 1);
+    &s[start..end.max(start)]
+}
+
+fn raw(s: &[Ch]) -> String {
+    s.iter().map(|c| c.c).collect()
+}
+
+#[derive(Clone, Copy, PartialEq)]
+enum Format {
+    Moodle,
+    Html,
+}
+
+/// A text field: the format tag stripped, escapes resolved, spaces collapsed. The
+/// format of the question text is inherited by its answers and feedback.
+fn text(s: &[Ch], inherited: Format) -> (String, Format) {
+    let mut s = trim(s);
+    let mut format = inherited;
+    if s.first().is_some_and(|c| c.c == '[') {
+        if let Some(end) = s.iter().position(|c| c.c == ']') {
+            let tag = raw(&s[1..end]);
+            let known = match tag.as_str() {
+                "html" => Some(Format::Html),
+                "moodle" | "plain" | "markdown" => Some(Format::Moodle),
+                _ => None,
+            };
+            if let Some(f) = known {
+                format = f;
+                s = &s[end + 1..];
+            }
+        }
+    }
+    // Unescape; an escaped "\n" is a real line break, kept as \u{0} until spaces collapse.
+    let mut out = String::new();
+    let mut i = 0;
+    while i < s.len() {
+        let c = s[i].c;
+        if c == '\\' {
+            match s.get(i + 1).map(|n| n.c) {
+                Some(n @ ('~' | '=' | '#' | '{' | '}' | ':' | '\\')) => out.push(n),
+                Some('n') => out.push('\u{0}'),
+                Some(n) => {
+                    out.push('\\');
+                    out.push(n);
+                }
+                None => out.push('\\'),
+            }
+            i += 2;
+            continue;
+        }
+        out.push(c);
+        i += 1;
+    }
+    if format == Format::Html {
+        out = html_to_text(&out);
+    }
+    let text = out
+        .split('\u{0}')
+        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text.trim().to_owned(), format)
+}
+
+/// Plain text from simple HTML: tags become spaces, common entities are decoded.
+fn html_to_text(s: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(c) = rest.chars().next() {
+        if c == '<' {
+            if let Some(end) = rest.find('>') {
+                out.push(' ');
+                rest = &rest[end + 1..];
+                continue;
+            }
+        }
+        if c == '&' {
+            if let Some((end, _)) = rest.char_indices().take(12).find(|&(_, ch)| ch == ';') {
+                let entity = &rest[1..end];
+                let decoded = match entity {
+                    "amp" => Some('&'),
+                    "lt" => Some('<'),
+                    "gt" => Some('>'),
+                    "quot" => Some('"'),
+                    "apos" => Some('\''),
+                    "nbsp" => Some(' '),
+                    _ => entity.strip_prefix('#').and_then(|n| {
+                        let code = match n.strip_prefix(['x', 'X']) {
+                            Some(hex) => u32::from_str_radix(hex, 16).ok(),
+                            None => n.parse().ok(),
+                        };
+                        code.and_then(char::from_u32)
+                    }),
+                };
+                if let Some(d) = decoded {
+                    out.push(d);
+                    rest = &rest[end + 1..];
+                    continue;
+                }
+            }
+        }
+        out.push(c);
+        rest = &rest[c.len_utf8()..];
+    }
+    out
+}
+
+/// A `%weight%` prefix: whether the weight is positive, and the rest of the answer.
+fn weight(s: &[Ch]) -> Result<(Option<bool>, &[Ch]), String> {
+    let t = trim(s);
+    if t.first().map(|c| c.c) != Some('%') {
+        return Ok((None, s));
+    }
+    let Some(end) = t[1..].iter().position(|c| c.c == '%').map(|e| e + 1) else {
+        return Err(format!("answer weight \"{}\" has no closing '%'", raw(t)));
+    };
+    let w = raw(&t[1..end]);
+    let digits = w.strip_prefix('-').unwrap_or(&w);
+    let (int, frac) = digits.split_once('.').unwrap_or((digits, ""));
+    let valid = !int.is_empty()
+        && int.bytes().all(|b| b.is_ascii_digit())
+        && frac.bytes().all(|b| b.is_ascii_digit());
+    if !valid {
+        return Err(format!("answer weight \"%{w}%\" is not a number"));
+    }
+    let positive = !w.starts_with('-') && digits.bytes().any(|b| (b'1'..=b'9').contains(&b));
+    Ok((Some(positive), &t[end + 1..]))
+}
+
+/// One multiple-choice answer: its marker, whether it earns credit, text and feedback.
+struct Choice {
+    marker: char,
+    positive: bool,
+    text: String,
+    feedback: String,
+}
+
+fn join_explanation(parts: &[&str]) -> String {
+    parts
+        .iter()
+        .filter(|p| !p.is_empty())
+        .copied()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Converts GIFT text. `stem` is the file stem, for question ids.
+pub fn gift(text: &str, stem: &str) -> Imported {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut c = Collector::new();
+    let mut topic = String::new();
+    // Blocks of lines separated by blank lines; comment lines are left out.
+    let mut block: Vec<Ch> = Vec::new();
+    let mut lines = text.lines().enumerate().peekable();
+    while let Some((i, line)) = lines.next() {
+        let blank = line.trim().is_empty();
+        if !blank && !line.trim_start().starts_with("//") {
+            if !block.is_empty() {
+                block.push(Ch {
+                    c: '\n',
+                    line: line_no(i),
+                });
+            }
+            block.extend(line.chars().map(|ch| Ch {
+                c: ch,
+                line: line_no(i),
+            }));
+        }
+        if (blank || lines.peek().is_none()) && !block.is_empty() {
+            gift_block(&mut c, &block, &mut topic);
+            block.clear();
+        }
+    }
+    c.finish(stem, text.trim().is_empty())
+}
+
+fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
+    let mut s = trim(block);
+    let Some(first) = s.first() else { return };
+    let start = first.line;
+    // $CATEGORY: sets the topic; any lines after it in the same block are a question.
+    if raw(&s[..s.len().min(10)]) == "$CATEGORY:" {
+        let end = s.iter().position(|c| c.c == '\n').unwrap_or(s.len());
+        let path = raw(&s[10..end]);
+        *topic = path.rsplit('/').next().unwrap_or("").trim().to_owned();
+        s = trim(&s[end..]);
+        if s.is_empty() {
+            return;
+        }
+    }
+    let start = s.first().map_or(start, |c| c.line);
+
+    // ::title::
+    let mut title = String::new();
+    if s.len() >= 2 && s[0].c == ':' && s[1].c == ':' {
+        let Some(end) = find(s, "::", 2) else {
+            c.error(
+                start,
+                "the question title opened with \"::\" is not closed with \"::\"".to_owned(),
+            );
+            return;
+        };
+        title = slugify(&text(&s[2..end], Format::Moodle).0);
+        title.truncate(bank::MAX_ID);
+        while title.ends_with('-') {
+            title.pop();
+        }
+        s = &s[end + 2..];
+    }
+
+    let open = find(s, "{", 0);
+    let close = find(s, "}", 0);
+    let (open, close) = match (open, close) {
+        (None, None) => {
+            c.error(
+                start,
+                "no answers in { } (a description, not a question)".to_owned(),
+            );
+            return;
+        }
+        (Some(o), None) => {
+            c.error(s[o].line, "'{' is not closed with '}'".to_owned());
+            return;
+        }
+        (None, Some(cl)) => {
+            c.error(
+                s[cl].line,
+                "'}' without '{' before it (write \\} for a brace in text)".to_owned(),
+            );
+            return;
+        }
+        (Some(o), Some(cl)) if cl < o => {
+            c.error(
+                s[cl].line,
+                "'}' without '{' before it (write \\} for a brace in text)".to_owned(),
+            );
+            return;
+        }
+        (Some(o), Some(cl)) => (o, cl),
+    };
+    if let Some(inner) = find(&s[..close], "{", open + 1) {
+        c.error(
+            s[inner].line,
+            "'{' inside an answer block (write \\{ for a brace in text)".to_owned(),
+        );
+        return;
+    }
+    let after = trim(&s[close + 1..]);
+    if !after.is_empty() {
+        let why = if find(after, "{", 0).is_some() {
+            "more than one answer block (embedded answers) is not supported"
+        } else {
+            "missing-word question (text after the answers) is not supported; put the answers at the end"
+        };
+        c.error(start, why.to_owned());
+        return;
+    }
+    let (prompt, format) = text(&s[..open], Format::Moodle);
+
+    let mut answers = trim(&s[open + 1..close]);
+    let mut general = String::new();
+    if let Some(g) = rfind(answers, "####") {
+        general = text(&answers[g + 4..], format).0;
+        answers = trim(&answers[..g]);
+    }
+    let has = |pat: &str| find(answers, pat, 0).is_some();
+    let mut warnings = Vec::new();
+    let (choices, answer, explanation) = if answers.is_empty() {
+        c.error(start, "essay question ({}) is not supported".to_owned());
+        return;
+    } else if answers[0].c == '#' {
+        c.error(
+            start,
+            "numerical question ({#…}) is not supported".to_owned(),
+        );
+        return;
+    } else if has("~") {
+        match multiple_choice(answers, format) {
+            Ok((choices, answer, explanation, notes)) => {
+                warnings = notes
+                    .into_iter()
+                    .map(|m| Problem {
+                        line: start,
+                        severity: Severity::Warning,
+                        message: m,
+                    })
+                    .collect();
+                (choices, answer, join_explanation(&[&explanation, &general]))
+            }
+            Err(e) => {
+                c.error(start, e);
+                return;
+            }
+        }
+    } else if has("=") && has("->") {
+        c.error(
+            start,
+            "matching question (=… -> …) is not supported".to_owned(),
+        );
+        return;
+    } else {
+        let parts = split(answers, '#', 3);
+        let key = raw(trim(parts[0])).to_ascii_uppercase();
+        let right = match key.as_str() {
+            "T" | "TRUE" => 0,
+            "F" | "FALSE" => 1,
+            _ => {
+                c.error(
+                    start,
+                    "short-answer question ({=…} with no ~ answers) is not supported".to_owned(),
+                );
+                return;
+            }
+        };
+        let wrong_feedback = parts.get(1).map(|p| text(p, format).0).unwrap_or_default();
+        let right_feedback = parts.get(2).map(|p| text(p, format).0).unwrap_or_default();
+        if !wrong_feedback.is_empty() {
+            warnings.push(Problem {
+                line: start,
+                severity: Severity::Warning,
+                message:
+                    "feedback for the wrong answer not imported (a question has one explanation)"
+                        .to_owned(),
+            });
+        }
+        (
+            vec!["True".to_owned(), "False".to_owned()],
+            Answer::Single(right),
+            join_explanation(&[&right_feedback, &general]),
+        )
+    };
+    let mut prompt = prompt;
+    if answer.is_multiple() && !prompt.to_ascii_lowercase().ends_with(SELECT_ALL) {
+        prompt = [prompt.as_str(), " ", SELECT_ALL].concat();
+    }
+    c.drafts.push(Draft {
+        line: start,
+        title,
+        question: new_question(topic, prompt, choices, answer, explanation),
+        warnings,
+    });
+}
+
+type Converted = (Vec<String>, Answer, String, Vec<String>);
+
+/// `{=right ~wrong}` or `{~%50%a ~%50%b ~%-100%c}`: choices, answer, right feedback, notes.
+fn multiple_choice(answers: &[Ch], format: Format) -> Result<Converted, String> {
+    // Each unescaped '=' or '~' starts an answer.
+    let mut starts = Vec::new();
+    let mut i = 0;
+    while i < answers.len() {
+        match answers[i].c {
+            '\\' => i += 1,
+            '=' | '~' => starts.push(i),
+            _ => {}
+        }
+        i += 1;
+    }
+    let first = starts.first().copied().unwrap_or(answers.len());
+    if !trim(&answers[..first]).is_empty() {
+        return Err(format!(
+            "text before the first answer: \"{}\" (answers start with = or ~)",
+            raw(trim(&answers[..first]))
+        ));
+    }
+    let mut list = Vec::new();
+    for (k, &at) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).copied().unwrap_or(answers.len());
+        let body = &answers[at + 1..end];
+        let (w, body) = weight(body)?;
+        let parts = split(body, '#', 2);
+        let marker = answers[at].c;
+        list.push(Choice {
+            marker,
+            positive: w.unwrap_or(marker == '='),
+            text: text(parts[0], format).0,
+            feedback: parts.get(1).map(|p| text(p, format).0).unwrap_or_default(),
+        });
+    }
+    let equals = list.iter().filter(|a| a.marker == '=').count();
+    let mut notes = Vec::new();
+    let right: Vec<usize> = if equals > 0 {
+        if equals > 1 {
+            return Err(format!(
+                "{equals} answers are marked '=' (in Moodle any one of them is fully right); mark one with '=', or use ~%weights% for select-all"
+            ));
+        }
+        for a in list.iter().filter(|a| a.marker == '~' && a.positive) {
+            notes.push(format!(
+                "partial credit for \"{}\" dropped: it counts as wrong",
+                a.text
+            ));
+        }
+        list.iter()
+            .position(|a| a.marker == '=')
+            .into_iter()
+            .collect()
+    } else {
+        (0..list.len()).filter(|&k| list[k].positive).collect()
+    };
+    if right.is_empty() {
+        return Err("no right answer (mark it with '=' or give it a positive %weight%)".to_owned());
+    }
+    let wrong_with_feedback = (0..list.len())
+        .filter(|k| !right.contains(k) && !list[*k].feedback.is_empty())
+        .count();
+    if wrong_with_feedback > 0 {
+        notes.push(format!(
+            "feedback for {wrong_with_feedback} wrong answer{} not imported (a question has one explanation)",
+            if wrong_with_feedback == 1 { "" } else { "s" }
+        ));
+    }
+    let feedback: Vec<&str> = right.iter().map(|&k| list[k].feedback.as_str()).collect();
+    let explanation = join_explanation(&feedback);
+    let answer = if right.len() == 1 {
+        Answer::Single(right[0])
+    } else {
+        Answer::Multiple(right)
+    };
+    Ok((
+        list.into_iter().map(|a| a.text).collect(),
+        answer,
+        explanation,
+        notes,
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn errors(imp: &Imported) -> Vec<(u32, String)> {
+        imp.problems
+            .iter()
+            .filter(|p| p.is_error())
+            .map(|p| (p.line, p.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn slugs_and_prefixes() {
+        assert_eq!(
+            slugify("  Chapter 3: Fire Safety!  "),
+            "chapter-3-fire-safety"
+        );
+        assert_eq!(slugify("Élan--vital"), "lan-vital");
+        assert_eq!(slugify("---"), "");
+        assert_eq!(id_prefix("My_Quiz.v2"), "my-quiz-v2");
+        assert_eq!(id_prefix("???"), "q");
+        let long = id_prefix(&"ab-".repeat(40));
+        assert!(
+            long.len() <= bank::MAX_ID - 4 && !long.ends_with('-'),
+            "{long}"
+        );
+    }
+
+    #[test]
+    fn aiken_basic_question_with_placeholder_warning() {
+        let imp = aiken("What is 2+2?\nA. 3\nB) 4\nC. 5\nANSWER: B\n", "Maths Quiz");
+        assert_eq!(imp.questions.len(), 1);
+        let q = &imp.questions[0];
+        assert_eq!(q.id, "maths-quiz-01");
+        assert_eq!(q.prompt, "What is 2+2?");
+        assert_eq!(q.choices, ["3", "4", "5"]);
+        assert_eq!(q.answer, Answer::Single(1));
+        assert_eq!(q.explanation, EXPLANATION_PLACEHOLDER);
+        assert_eq!(imp.problems.len(), 1);
+        assert_eq!(imp.problems[0].line, 1);
+        assert_eq!(imp.problems[0].severity, Severity::Warning);
+        assert!(!imp.has_errors());
+    }
+
+    #[test]
+    fn aiken_multi_line_prompt_and_lowercase_answer() {
+        let imp = aiken(
+            "\u{feff}Read this.\nThen answer?\nA. x\nB. y\nanswer : a\n",
+            "t",
+        );
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(imp.questions[0].prompt, "Read this. Then answer?");
+        assert_eq!(imp.questions[0].answer, Answer::Single(0));
+        // A blank line before any option ends the question: a stray heading is reported,
+        // not glued onto the next prompt.
+        let imp = aiken("Chapter 1\n\nQ?\nA. x\nB. y\nANSWER: B\n", "t");
+        assert_eq!(
+            errors(&imp),
+            vec![(
+                1,
+                "not imported: question text without options or ANSWER line".to_owned()
+            )]
+        );
+        assert_eq!(imp.questions[0].prompt, "Q?");
+    }
+
+    #[test]
+    fn aiken_problems_are_reported_by_line() {
+        let text = "Q1?\nA. a\nB. b\nANSWER: E\n\nQ2?\nA. a\nB. b\n\nQ3?\nA. a\nB. b\nANSWER: B\n\nA. lonely\nB. option\nANSWER: A\n\nQ4?\nA. a\nC. c\nANSWER: A\n\nQ5?\nA. a\nB. b\nANSWER: A, B\n";
+        let imp = aiken(text, "t");
+        assert_eq!(
+            errors(&imp),
+            vec![
+                (4, "not imported: ANSWER \"E\" is not one of the options (A to B)".to_owned()),
+                (6, "not imported: question has no ANSWER line after its options".to_owned()),
+                (15, "not imported: option \"A\" without a question before it".to_owned()),
+                (21, "not imported: option \"C\" is out of order: expected \"B\" (each option on one line, lettered A, B, C…)".to_owned()),
+                (27, "not imported: ANSWER \"A, B\" names more than one letter; Aiken questions have one right answer".to_owned()),
+            ]
+        );
+        assert_eq!(imp.questions.len(), 1);
+        assert_eq!(imp.questions[0].prompt, "Q3?");
+        assert_eq!(imp.questions[0].id, "t-01");
+    }
+
+    #[test]
+    fn aiken_questions_the_validator_rejects_are_not_imported() {
+        let long = "x".repeat(501);
+        let text = format!("{long}\nA. a\nB. b\nANSWER: A\n\nDup?\nA. Same\nB. same \nANSWER: A\n\nOne?\nA. only\nANSWER: A\n");
+        let imp = aiken(&text, "t");
+        assert!(imp.questions.is_empty());
+        assert_eq!(
+            errors(&imp),
+            vec![
+                (
+                    1,
+                    "not imported: \"prompt\" is too long (501 characters, at most 500)".to_owned()
+                ),
+                (6, "not imported: choice 1 repeats choice 0".to_owned()),
+                (11, "not imported: has 1 choices, needs 2 to 10".to_owned()),
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_input_is_a_problem_not_an_empty_bank() {
+        for imp in [aiken("", "t"), gift("  \n// only a comment\n", "t")] {
+            assert!(imp.has_errors());
+            assert!(imp.questions.is_empty());
+        }
+    }
+
+    #[test]
+    fn gift_multiple_choice_with_feedback_title_and_category() {
+        let text = "// a comment\n$CATEGORY: $course$/top/Fire safety\n\n::Exit Route::[html]Which <b>door</b> &amp; why? {\n=Green#Marked exit.\n~Red#Locked.\n~Blue\n####Exits are green.\n}\n";
+        let imp = gift(text, "fire");
+        assert_eq!(imp.questions.len(), 1);
+        let q = &imp.questions[0];
+        assert_eq!(q.id, "exit-route");
+        assert_eq!(q.topic, "Fire safety");
+        assert_eq!(q.prompt, "Which door & why?");
+        assert_eq!(q.choices, ["Green", "Red", "Blue"]);
+        assert_eq!(q.answer, Answer::Single(0));
+        assert_eq!(q.explanation, "Marked exit. Exits are green.");
+        // The wrong answer's feedback is reported, not silently dropped.
+        assert_eq!(imp.problems.len(), 1);
+        assert_eq!(imp.problems[0].line, 4);
+        assert!(
+            imp.problems[0]
+                .message
+                .contains("1 wrong answer not imported"),
+            "{:?}",
+            imp.problems
+        );
+    }
+
+    #[test]
+    fn gift_weights_make_select_all() {
+        let imp = gift("Pick two {~%50%a#yes a ~%50%b#yes b ~%-100%c}", "t");
+        let q = &imp.questions[0];
+        assert_eq!(q.answer, Answer::Multiple(vec![0, 1]));
+        assert_eq!(q.prompt, "Pick two (select all that apply)");
+        assert_eq!(q.explanation, "yes a yes b");
+        let one = gift("Pick {~%100%a ~b ~%0%c}", "t");
+        assert_eq!(one.questions[0].answer, Answer::Single(0));
+        let partial = gift("Pick {=a ~%50%b ~c}", "t");
+        assert_eq!(partial.questions[0].answer, Answer::Single(0));
+        assert!(partial
+            .problems
+            .iter()
+            .any(|p| p.message.contains("partial credit for \"b\"")));
+    }
+
+    #[test]
+    fn gift_true_false_and_escapes() {
+        let imp = gift("2 \\= 2 \\{really\\} \\#1\\: yes? {T#No, it is.#Right: equal.}\n\nThe sky is green.{FALSE}", "tf");
+        assert_eq!(imp.questions.len(), 2);
+        assert_eq!(imp.questions[0].prompt, "2 = 2 {really} #1: yes?");
+        assert_eq!(imp.questions[0].choices, ["True", "False"]);
+        assert_eq!(imp.questions[0].answer, Answer::Single(0));
+        assert_eq!(imp.questions[0].explanation, "Right: equal.");
+        assert_eq!(imp.questions[1].answer, Answer::Single(1));
+        assert_eq!(imp.questions[1].explanation, EXPLANATION_PLACEHOLDER);
+        assert_eq!(imp.questions[1].id, "tf-02");
+    }
+
+    #[test]
+    fn gift_unsupported_types_and_syntax_errors_are_reported_by_line() {
+        let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} here.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nTwo = {=a =b ~c}\n\nstray } brace";
+        let imp = gift(text, "t");
+        assert!(imp.questions.is_empty());
+        let lines: Vec<u32> = errors(&imp).iter().map(|e| e.0).collect();
+        assert_eq!(
+            lines,
+            vec![1, 3, 5, 7, 9, 11, 13, 17, 19],
+            "{:#?}",
+            imp.problems
+        );
+        let all = errors(&imp)
+            .into_iter()
+            .map(|e| e.1)
+            .collect::<Vec<_>>()
+            .join("\n");
+        for needle in [
+            "short-answer",
+            "matching",
+            "numerical",
+            "essay",
+            "missing-word",
+            "description",
+            "not closed",
+            "2 answers are marked '='",
+            "'}' without '{'",
+        ] {
+            assert!(all.contains(needle), "{needle} in {all}");
+        }
+    }
+
+    #[test]
+    fn title_ids_must_be_unique_and_numbers_skip_taken_ids() {
+        let text = "::Same:: A {=a ~b}\n\n::Same:: B {=a ~b}\n\n::t-01:: C {=a ~b}\n\nD {=a ~b}";
+        let ids: Vec<String> = gift(text, "t")
+            .questions
+            .into_iter()
+            .map(|q| q.id)
+            .collect();
+        assert_eq!(ids, ["t-02", "t-03", "t-01", "t-04"]);
+    }
+
+    #[test]
+    fn imported_banks_load_and_round_trip() {
+        let imp = gift(
+            "$CATEGORY: a/B\n\nQ {=x ~y}\n\n$CATEGORY: C\nR {~%50%x ~%50%y ~z}",
+            "t",
+        );
+        let bank = imp.into_bank("t", "T", "en");
+        assert_eq!(bank.topics, ["B", "C"]);
+        let (back, warnings) = bank::load(&bank::to_json(&bank)).unwrap();
+        assert!(warnings.is_empty());
+        assert_eq!(back, bank);
+    }
+
+    #[test]
+    fn placeholders_are_flagged_at_their_position() {
+        let text = "{\"questions\": [\n {\"id\": \"a\", \"explanation\": \"fine\"},\n {\"id\": \"b\", \"explanation\": \"todo later\"}]}";
+        let w = placeholder_warnings(text);
+        assert_eq!(w.len(), 1);
+        assert_eq!((w[0].pos.line, w[0].pos.col), (3, 29));
+        assert!(w[0]
+            .message
+            .starts_with("question \"b\": the explanation is still a placeholder"));
+        assert!(placeholder_warnings("not json").is_empty());
+    }
+}
