@@ -28,6 +28,8 @@ pub struct Bank {
     pub pass_mark: u8,
     /// Default exam time limit in seconds, if the bank sets one.
     pub time_limit: Option<u32>,
+    /// Default number of questions in a mock exam (`None` = all of them).
+    pub exam_questions: Option<usize>,
     pub topics: Vec<String>,
     pub questions: Vec<Question>,
 }
@@ -97,8 +99,8 @@ impl Diagnostic {
 pub type LoadResult = Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 const BANK_FIELDS: &[&str] = &[
-    "$schema", "id", "title", "version", "language", "description", "passMark", "timeLimit", "topics",
-    "questions",
+    "$schema", "id", "title", "version", "language", "description", "passMark", "timeLimit", "examQuestions",
+    "topics", "questions",
 ];
 const QUESTION_FIELDS: &[&str] =
     &["id", "topic", "difficulty", "prompt", "choices", "answer", "explanation", "source"];
@@ -224,6 +226,7 @@ impl Validator {
         };
         let pass_mark = self.integer(root, "passMark", (1, 100), "bank").map_or(DEFAULT_PASS_MARK, |p| p as u8);
         let time_limit = self.integer(root, "timeLimit", (1, 24 * 3600), "bank").map(|t| t as u32);
+        let exam_questions = self.integer(root, "examQuestions", (1, 500), "bank").map(|n| n as usize);
         let topics = self.topics(root);
 
         let mut questions = Vec::new();
@@ -255,6 +258,7 @@ impl Validator {
             description,
             pass_mark,
             time_limit,
+            exam_questions,
             topics: topics.unwrap_or_else(|| {
                 let mut seen: Vec<String> = Vec::new();
                 for q in &questions {
@@ -544,6 +548,10 @@ pub fn to_json(bank: &Bank) -> String {
     if let Some(t) = bank.time_limit {
         field(&mut out, "  ", "timeLimit");
         json::push_int(&mut out, i64::from(t));
+    }
+    if let Some(n) = bank.exam_questions {
+        field(&mut out, "  ", "examQuestions");
+        json::push_int(&mut out, n as i64);
     }
     if !bank.topics.is_empty() {
         field(&mut out, "  ", "topics");

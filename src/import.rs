@@ -100,6 +100,7 @@ impl Imported {
             description: String::new(),
             pass_mark: bank::DEFAULT_PASS_MARK,
             time_limit: None,
+            exam_questions: None,
             topics,
             questions: self.questions,
         }
@@ -284,6 +285,7 @@ fn validate(q: &Question) -> Vec<String> {
         description: String::new(),
         pass_mark: bank::DEFAULT_PASS_MARK,
         time_limit: None,
+        exam_questions: None,
         topics: Vec::new(),
         questions: vec![q],
     };
@@ -558,7 +560,7 @@ fn rfind(s: &[Ch], pat: &str) -> Option<usize> {
 }
 
 /// Splits at every unescaped `sep`; at most `limit` parts.
-fn split<'a>(s: &'a [Ch], sep: char, limit: usize) -> Vec<&'a [Ch]> {
+fn split(s: &[Ch], sep: char, limit: usize) -> Vec<&[Ch]> {
     let mut parts = Vec::new();
     let mut start = 0;
     let mut i = 0;

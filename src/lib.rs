@@ -13,6 +13,7 @@ pub mod random;
 pub mod schedule;
 pub mod score;
 pub mod session;
+pub mod timing;
 pub mod storage;
 
 #[cfg(target_arch = "wasm32")]

@@ -218,7 +218,7 @@ impl Round {
                 if settings.shuffle {
                     rng.shuffle(&mut all);
                 }
-                all.truncate(count.unwrap_or(usize::MAX));
+                all.truncate(count.or(bank.exam_questions).unwrap_or(usize::MAX));
                 all
             }
             Mode::Review => {

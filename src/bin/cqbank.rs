@@ -237,7 +237,12 @@ fn import_command(args: &[String]) -> u8 {
     let json = bank::to_json(&bank);
     // The questions were validated one by one; this catches bank-level mistakes such as
     // an over-long --title.
-    if let Err(diags) = bank::load(&json) {
+    if bank.questions.is_empty() {
+        eprintln!(
+            "{file}: no question could be imported; the bank written has none and will not load"
+        );
+        failed = true;
+    } else if let Err(diags) = bank::load(&json) {
         for d in diags.iter().filter(|d| d.is_error()) {
             eprintln!("{file}: the generated bank is not valid: {}", d.message);
         }

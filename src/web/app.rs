@@ -51,6 +51,9 @@ pub fn app(props: &AppProps) -> Html {
         let host = props.host.clone();
         use_effect_with(url.clone(), move |url| {
             let url = url.clone();
+            // A widget removed while its bank loads must stay quiet when the bank arrives.
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let still = alive.clone();
             yew::platform::spawn_local(async move {
                 let result = match fetch::text(&url).await {
                     Err(reason) => Err(("Could not load the question bank: ".to_string() + &reason + ".", Vec::new())),
@@ -81,11 +84,12 @@ pub fn app(props: &AppProps) -> Html {
                         }
                     },
                 };
+                if !still.get() {
+                    return;
+                }
                 match result {
-                    Ok(bank) => {
-                        events::ready(&host, &bank.id, &bank.title, bank.questions.len());
-                        load.set(Load::Ready(Rc::new(bank)));
-                    }
+                    // `quiz-ready` is sent by the quiz once its progress is known.
+                    Ok(bank) => load.set(Load::Ready(Rc::new(bank))),
                     Err((summary, details)) => {
                         let mut console = ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
                         for d in &details {
@@ -98,6 +102,7 @@ pub fn app(props: &AppProps) -> Html {
                     }
                 }
             });
+            move || alive.set(false)
         });
     }
 

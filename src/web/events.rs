@@ -3,7 +3,7 @@
 
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::JsValue;
-use web_sys::{CustomEvent, CustomEventInit, HtmlElement};
+use web_sys::{CustomEvent, CustomEventInit, EventTarget, HtmlElement};
 
 use crate::progress::Summary;
 use crate::session::Outgoing;
@@ -12,14 +12,19 @@ fn set(obj: &Object, key: &str, value: impl Into<JsValue>) {
     let _ = Reflect::set(obj, &key.into(), &value.into());
 }
 
-pub fn dispatch(host: &HtmlElement, name: &str, detail: &Object) {
+/// A `CustomEvent` that bubbles out of the shadow root, on any target.
+pub fn dispatch_on(target: &EventTarget, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
-        let _ = host.dispatch_event(&event);
+        let _ = target.dispatch_event(&event);
     }
+}
+
+pub fn dispatch(host: &HtmlElement, name: &str, detail: &Object) {
+    dispatch_on(host, name, detail);
 }
 
 /// `quiz-answer` or `quiz-complete` for one outgoing core event.
@@ -34,10 +39,27 @@ pub fn send(host: &HtmlElement, bank_id: &str, event: &Outgoing) {
             set(&detail, "correct", *correct);
             "quiz-answer"
         }
-        Outgoing::Complete { score, total, mode } => {
-            set(&detail, "score", *score as u32);
-            set(&detail, "total", *total as u32);
-            set(&detail, "mode", mode.as_str());
+        Outgoing::Complete(o) => {
+            set(&detail, "score", o.score as u32);
+            set(&detail, "total", o.total as u32);
+            set(&detail, "mode", o.mode.as_str());
+            set(&detail, "percent", crate::score::percent(o.score, o.total));
+            if let (Some(mark), Some(passed)) = (o.pass_mark, o.passed) {
+                set(&detail, "passMark", mark);
+                set(&detail, "passed", passed);
+            }
+            let topics: Array = o
+                .topics
+                .iter()
+                .map(|(name, right, total)| {
+                    let t = Object::new();
+                    set(&t, "topic", name.as_str());
+                    set(&t, "score", *right as u32);
+                    set(&t, "total", *total as u32);
+                    JsValue::from(t)
+                })
+                .collect();
+            set(&detail, "topics", topics);
             "quiz-complete"
         }
     };

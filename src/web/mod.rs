@@ -3,12 +3,18 @@
 
 mod app;
 mod bank_error;
+mod dashboard;
 mod events;
+mod exam;
 mod fetch;
+mod files;
 pub mod local_storage;
 mod notice;
 mod question;
 mod quiz;
+mod result;
+mod saved_data;
+mod start;
 mod state;
 mod summary;
 

@@ -1,73 +1,48 @@
-//! One question: the prompt, native radio buttons (checkboxes for select-all), Check,
-//! then feedback in words and icons with the explanation, and Next.
+//! One question in practice, review and smart rounds: the prompt, native radio buttons
+//! (checkboxes for select-all), Check, then feedback in words and icons with the
+//! explanation, and Next.
 
 use yew::prelude::*;
 
-use crate::session::{Action, Quiz};
-
-/// What the question view needs from the quiz component, which owns the hooks.
-pub struct QuestionView<'a> {
-    pub quiz: &'a Quiz,
-    /// Show "Choose an answer, then press Check." (Check was pressed with nothing chosen).
-    pub hint: bool,
-    pub onaction: &'a Callback<Action>,
-    /// Called with whether the selection was empty when the form was submitted.
-    pub onhint: &'a Callback<bool>,
-    pub prompt_ref: &'a NodeRef,
-    pub next_ref: &'a NodeRef,
-}
+use super::quiz::{Ctx, Ui};
+use crate::bank::Question;
+use crate::session::{Action, Mode, Screen};
 
 const LETTERS: &[u8] = b"ABCDEFGHIJ";
 
-fn letter(i: usize) -> String {
+pub fn letter(i: usize) -> String {
     char::from(LETTERS.get(i).copied().unwrap_or(b'?')).to_string()
 }
 
-/// One question, as a plain function (not a component): fewer yew components keep the wasm small.
-pub fn view(v: QuestionView) -> Html {
-    let quiz = v.quiz;
-    let position = quiz.round.current;
-    let Some(q) = quiz.question() else { return Html::default() };
+/// "B. text; D. text" for the right answer(s).
+pub fn right_answer(q: &Question) -> String {
+    q.answer.indices().iter().map(|&i| [letter(i), ". ".into(), q.choices.get(i).cloned().unwrap_or_default()].concat()).collect::<Vec<_>>().join("; ")
+}
+
+/// The choices as native inputs. `marks` (after Check, or in a review) says in words, not
+/// colour alone, which choice is right and which was picked.
+pub fn choices(ctx: &Ctx, q: &Question, picked: &[usize], disabled: bool, marks: bool) -> Html {
     let multiple = q.answer.is_multiple();
-    let feedback = quiz.feedback();
-    let chosen: &[usize] = feedback.map_or(&quiz.selection, |(_, c, _)| c);
-
-    let onsubmit = {
-        let onaction = v.onaction.clone();
-        let onhint = v.onhint.clone();
-        let empty = quiz.selection.is_empty();
-        Callback::from(move |e: SubmitEvent| {
-            e.prevent_default();
-            onhint.emit(empty);
-            if !empty {
-                onaction.emit(Action::Check { now_ms: js_sys::Date::now() as i64 });
-            }
-        })
-    };
-    let on_next = v.onaction.reform(|_: MouseEvent| Action::Next);
-
-    let choices = q.choices.iter().enumerate().map(|(i, text)| {
-        let picked = chosen.contains(&i);
+    let items = q.choices.iter().enumerate().map(|(i, text)| {
+        let is_picked = picked.contains(&i);
         let onchange = {
-            let onaction = v.onaction.clone();
-            let onhint = v.onhint.clone();
+            let (act, set_ui, hint) = (ctx.act.clone(), ctx.set_ui.clone(), ctx.ui.hint);
             Callback::from(move |_: Event| {
-                onhint.emit(false);
-                onaction.emit(if multiple { Action::Toggle(i) } else { Action::Select(i) });
+                if hint {
+                    set_ui.emit(Ui::default());
+                }
+                act.emit(if multiple { Action::Toggle(i) } else { Action::Select(i) });
             })
         };
-        // After Check: say in words (not colour alone) which choice is right and which was picked.
-        let (class, mark) = match feedback {
-            None => (if picked { "cq-choice is-picked" } else { "cq-choice" }, None),
-            Some(_) => {
-                let right = q.answer.contains(i);
-                match (right, picked) {
-                    (true, true) => ("cq-choice is-right is-picked", Some("✓ Your answer: correct")),
-                    (true, false) => ("cq-choice is-right", Some("✓ Correct answer")),
-                    (false, true) => ("cq-choice is-wrong is-picked", Some("✗ Your answer: incorrect")),
-                    (false, false) => ("cq-choice", None),
-                }
+        let (class, mark) = if marks {
+            match (q.answer.contains(i), is_picked) {
+                (true, true) => ("cq-choice is-right is-picked", Some("✓ Your answer: correct")),
+                (true, false) => ("cq-choice is-right", Some("✓ Correct answer")),
+                (false, true) => ("cq-choice is-wrong is-picked", Some("✗ Your answer: incorrect")),
+                (false, false) => ("cq-choice", None),
             }
+        } else {
+            (if is_picked { "cq-choice is-picked" } else { "cq-choice" }, None)
         };
         html! {
             <li>
@@ -76,8 +51,8 @@ pub fn view(v: QuestionView) -> Html {
                         type={if multiple { "checkbox" } else { "radio" }}
                         name="cq-choice"
                         value={i.to_string()}
-                        checked={picked}
-                        disabled={feedback.is_some()}
+                        checked={is_picked}
+                        {disabled}
                         {onchange}
                     />
                     <span class="cq-letter" aria-hidden="true">{ letter(i) }</span>
@@ -89,22 +64,60 @@ pub fn view(v: QuestionView) -> Html {
             </li>
         }
     });
+    html! { <ul class="cq-choices">{ for items }</ul> }
+}
 
-    let total = quiz.round.len();
+/// "Question 3 of 10", the topic, and a way back to the start screen.
+pub fn header(ctx: &Ctx, position: usize, total: usize, topic: &str) -> Html {
     let counter = ["Question ", &(position + 1).to_string(), " of ", &total.to_string()].concat();
+    let menu = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
+    html! {
+        <>
+            <div class="cq-round-head">
+                <p class="cq-counter">
+                    <span>{ counter }</span>
+                    if !topic.is_empty() { <span class="cq-topic">{ topic.to_string() }</span> }
+                </p>
+                <button type="button" class="cq-link" onclick={menu}>{ "Menu" }</button>
+            </div>
+            <progress class="cq-progress" max={total.to_string()} value={position.to_string()} aria-hidden="true" />
+        </>
+    }
+}
+
+pub fn view(ctx: &Ctx) -> Html {
+    let quiz = ctx.quiz;
+    let Some(q) = quiz.question() else { return Html::default() };
+    let multiple = q.answer.is_multiple();
+    let feedback = quiz.feedback();
+    let position = quiz.round.current;
+    let total = quiz.round.len();
+
+    let onsubmit = {
+        let (act, set_ui) = (ctx.act.clone(), ctx.set_ui.clone());
+        let empty = quiz.selection.is_empty();
+        Callback::from(move |e: SubmitEvent| {
+            e.prevent_default();
+            if empty {
+                set_ui.emit(Ui { hint: true, ..Ui::default() });
+            } else {
+                act.emit(Action::Check { now: js_sys::Date::now() as i64 });
+            }
+        })
+    };
+    let on_next = ctx.act.reform(|_: MouseEvent| Action::Next { now: js_sys::Date::now() as i64 });
     let is_last = position + 1 == total;
+    let review_note = (quiz.round.mode == Mode::Review && position > 0 && quiz.round.ids[..position].contains(&q.id))
+        .then(|| html! { <p class="cq-hint">{ "You missed this one earlier in this review." }</p> });
 
     html! {
         <form class="cq-card" {onsubmit} novalidate=true>
-            <p class="cq-counter">
-                <span>{ counter }</span>
-                if !q.topic.is_empty() { <span class="cq-topic">{ q.topic.clone() }</span> }
-            </p>
-            <progress class="cq-progress" max={total.to_string()} value={position.to_string()} aria-hidden="true" />
+            { header(ctx, position, total, &q.topic) }
             <fieldset class="cq-fieldset">
-                <legend class="cq-prompt" tabindex="-1" ref={v.prompt_ref.clone()}>{ q.prompt.clone() }</legend>
+                <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ q.prompt.clone() }</legend>
                 if multiple { <p class="cq-hint">{ "Select all that apply." }</p> }
-                <ul class="cq-choices">{ for choices }</ul>
+                { review_note.unwrap_or_default() }
+                { choices(ctx, q, quiz.picked(), feedback.is_some(), feedback.is_some()) }
             </fieldset>
             <div class="cq-feedback-area" role="status">
                 if let Some((_, _, correct)) = feedback {
@@ -116,18 +129,18 @@ pub fn view(v: QuestionView) -> Html {
                         if !correct {
                             <p class="cq-right-answer">
                                 { if multiple { "The right answers: " } else { "The right answer: " } }
-                                { q.answer.indices().iter().map(|&i| [letter(i), ". ".into(), q.choices[i].clone()].concat()).collect::<Vec<_>>().join("; ") }
+                                { right_answer(q) }
                             </p>
                         }
                         <p class="cq-explanation">{ q.explanation.clone() }</p>
                     </div>
-                } else if v.hint {
+                } else if ctx.ui.hint {
                     <p class="cq-hint-empty">{ if multiple { "Choose at least one answer, then press Check." } else { "Choose an answer, then press Check." } }</p>
                 }
             </div>
             <div class="cq-actions">
                 if feedback.is_some() {
-                    <button type="button" class="cq-button cq-primary" onclick={on_next} ref={v.next_ref.clone()}>
+                    <button type="button" class="cq-button cq-primary" onclick={on_next} ref={ctx.next.clone()}>
                         { if is_last { "See results" } else { "Next question" } }
                     </button>
                 } else {

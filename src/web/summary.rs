@@ -1,46 +1,66 @@
-//! The end of a round: the score, every missed question with its explanation, and the
-//! choice to try the same questions again or start a new round.
+//! The end of a practice, review or smart round: the score, every missed question with
+//! its explanation, and what to do next.
 
 use yew::prelude::*;
 
+use super::question::right_answer;
+use super::quiz::Ctx;
 use crate::score;
-use crate::session::Quiz;
+use crate::session::{Action, Mode, Screen};
 
-/// The round summary, as a plain function; the quiz component owns the hooks.
-pub fn view(quiz: &Quiz, heading: &NodeRef, ontryagain: Callback<MouseEvent>, onnewround: Callback<MouseEvent>) -> Html {
-    let (right, total) = (quiz.score(), quiz.round.len());
-    let pct = score::percent(right, total);
-    let line = ["You got ", &right.to_string(), " of ", &total.to_string(), " right (", &pct.to_string(), "%)."].concat();
-    let best = quiz.progress.best_percent.map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
+pub fn view(ctx: &Ctx) -> Html {
+    let quiz = ctx.quiz;
+    let o = quiz.outcome();
+    let pct = score::percent(o.score, o.total);
+    let mode = quiz.round.mode;
+    let line = match mode {
+        Mode::Review => ["You answered ", &o.score.to_string(), " of ", &o.total.to_string(), " right at the first try, and every one right in the end."].concat(),
+        _ => ["You got ", &o.score.to_string(), " of ", &o.total.to_string(), " right (", &pct.to_string(), "%)."].concat(),
+    };
+    let best = (mode == Mode::Practice).then(|| quiz.progress.best_percent()).flatten().map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
     let missed: Vec<Html> = quiz
         .results()
+        .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = |idx: &[usize]| idx.iter().map(|&i| q.choices[i].clone()).collect::<Vec<_>>().join("; ");
+            let names = chosen.iter().map(|&i| q.choices.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>().join("; ");
             html! {
                 <li class="cq-missed">
                     <p class="cq-missed-prompt">{ q.prompt.clone() }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ "Your answer: " }{ names(chosen) }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ names(&q.answer.indices()) }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ "Your answer: " }{ names }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q) }</p>
                     <p class="cq-explanation">{ q.explanation.clone() }</p>
                 </li>
             }
         })
         .collect();
+    let start = ctx.start.clone();
+    let topic = quiz.round.topic.clone();
+    let new_round = Callback::from(move |_: MouseEvent| start.emit((mode, topic.clone())));
+    let try_again = ctx.act.reform(|_: MouseEvent| Action::TryAgain { now: js_sys::Date::now() as i64 });
+    let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
+    let title = match mode {
+        Mode::Review => "Review complete",
+        Mode::Smart => "Smart review complete",
+        _ => "Round complete",
+    };
     html! {
         <div class="cq-card cq-summary">
-            <h3 class="cq-summary-title" tabindex="-1" ref={heading.clone()}>{ "Round complete" }</h3>
+            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ title }</h3>
             <p class="cq-score" role="status">{ line }</p>
             if let Some(best) = best { <p class="cq-best">{ best }</p> }
             if missed.is_empty() {
                 <p>{ "No missed questions. Well done!" }</p>
             } else {
-                <h4 class="cq-missed-title">{ "Questions to review" }</h4>
+                <h4 class="cq-missed-title">{ if mode == Mode::Review { "Missed at the first try" } else { "Questions to review" } }</h4>
                 <ol class="cq-missed-list">{ for missed }</ol>
             }
             <div class="cq-actions">
-                <button type="button" class="cq-button cq-primary" onclick={onnewround}>{ "New round" }</button>
-                <button type="button" class="cq-button" onclick={ontryagain}>{ "Try again" }</button>
+                if mode == Mode::Practice {
+                    <button type="button" class="cq-button cq-primary" onclick={new_round}>{ "New round" }</button>
+                    <button type="button" class="cq-button" onclick={try_again}>{ "Try again" }</button>
+                }
+                <button type="button" class={if mode == Mode::Practice { "cq-button" } else { "cq-button cq-primary" }} onclick={back}>{ "Back to start" }</button>
             </div>
         </div>
     }

@@ -1,0 +1,77 @@
+//! The end of a mock exam: score, pass or fail against the pass mark, a per-topic
+//! breakdown, and every question with the learner's answer, the right one and why.
+
+use yew::prelude::*;
+
+use super::question::{letter, right_answer};
+use super::quiz::Ctx;
+use crate::score;
+use crate::session::{Action, Mode, Screen};
+
+pub fn view(ctx: &Ctx) -> Html {
+    let quiz = ctx.quiz;
+    let o = quiz.outcome();
+    let pct = score::percent(o.score, o.total);
+    let passed = o.passed.unwrap_or(false);
+    let mark = o.pass_mark.unwrap_or(quiz.pass_mark());
+    let line = ["You scored ", &o.score.to_string(), " of ", &o.total.to_string(), " (", &pct.to_string(), "%)."].concat();
+    let verdict = if passed {
+        ["✓ Passed: the pass mark is ", &mark.to_string(), "%."].concat()
+    } else {
+        ["✗ Not passed: the pass mark is ", &mark.to_string(), "%."].concat()
+    };
+    let timed_out = quiz.round.deadline.is_some_and(|d| quiz.round.submitted == Some(d));
+    let start = ctx.start.clone();
+    let again = Callback::from(move |_: MouseEvent| start.emit((Mode::Exam, None)));
+    let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
+    let results = quiz.results();
+    html! {
+        <div class="cq-card cq-summary">
+            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ "Mock exam result" }</h3>
+            if timed_out { <p class="cq-note">{ "Time ran out, so the exam was submitted automatically." }</p> }
+            <p class="cq-score" role="status">{ line }</p>
+            <p class={if passed { "cq-verdict is-right" } else { "cq-verdict is-wrong" }}>{ verdict }</p>
+            <table class="cq-topics">
+                <caption>{ "Score by topic" }</caption>
+                <thead><tr><th scope="col">{ "Topic" }</th><th scope="col">{ "Right" }</th><th scope="col">{ "%" }</th></tr></thead>
+                <tbody>
+                    { for o.topics.iter().map(|(t, right, total)| html! {
+                        <tr>
+                            <th scope="row">{ t.clone() }</th>
+                            <td>{ [right.to_string(), " of ".into(), total.to_string()].concat() }</td>
+                            <td>{ [score::percent(*right, *total).to_string(), "%".into()].concat() }</td>
+                        </tr>
+                    }) }
+                </tbody>
+            </table>
+            <h4 class="cq-missed-title">{ "Every question" }</h4>
+            <ol class="cq-missed-list">
+                { for results.iter().enumerate().map(|(i, (q, chosen, right))| {
+                    let yours = if chosen.is_empty() {
+                        "not answered".to_string()
+                    } else {
+                        chosen.iter().map(|&c| [letter(c), ". ".into(), q.choices.get(c).cloned().unwrap_or_default()].concat()).collect::<Vec<_>>().join("; ")
+                    };
+                    let flagged = quiz.round.flags.get(i).copied().unwrap_or(false);
+                    html! {
+                        <li class={if *right { "cq-missed is-right" } else { "cq-missed is-wrong" }}>
+                            <p class="cq-missed-prompt">{ q.prompt.clone() }</p>
+                            <p>
+                                <span class="cq-icon" aria-hidden="true">{ if *right { "✓ " } else { "✗ " } }</span>
+                                { if *right { "Right. " } else { "Wrong. " } }
+                                { "Your answer: " }{ yours }
+                                if flagged { <span class="cq-note">{ " (flagged)" }</span> }
+                            </p>
+                            if !*right { <p>{ "Right answer: " }{ right_answer(q) }</p> }
+                            <p class="cq-explanation">{ q.explanation.clone() }</p>
+                        </li>
+                    }
+                }) }
+            </ol>
+            <div class="cq-actions">
+                <button type="button" class="cq-button cq-primary" onclick={again}>{ "New mock exam" }</button>
+                <button type="button" class="cq-button" onclick={back}>{ "Back to start" }</button>
+            </div>
+        </div>
+    }
+}

@@ -1,0 +1,349 @@
+//! The `cqbank` authoring tool, run as a program: exit codes, and output compared with
+//! pinned files in `tests/fixtures/`. After a deliberate change of output, regenerate the
+//! pinned files with `CQBANK_BLESS=1 cargo test --test cli` and review the diff.
+#![cfg(not(target_arch = "wasm32"))]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Runs cqbank from the crate root, so relative paths in its output stay short.
+fn cqbank(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_cqbank"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run cqbank")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8(o.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8(o.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn code(o: &Output) -> i32 {
+    o.status.code().expect("exit code")
+}
+
+/// Compares with a pinned file (relative to the crate root), or rewrites it when
+/// `CQBANK_BLESS` is set.
+fn assert_pinned(pinned: &str, actual: &str) {
+    let path = root().join(pinned);
+    if std::env::var_os("CQBANK_BLESS").is_some() {
+        std::fs::write(&path, actual).unwrap();
+        return;
+    }
+    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{pinned}: {e}"));
+    if expected != actual {
+        let diff: Vec<String> = expected
+            .lines()
+            .zip(actual.lines())
+            .enumerate()
+            .filter(|(_, (e, a))| e != a)
+            .take(5)
+            .map(|(i, (e, a))| format!("line {}:\n  expected: {e}\n  actual:   {a}", i + 1))
+            .collect();
+        panic!(
+            "output differs from {pinned} ({} vs {} lines)\n{}\n--- actual ---\n{actual}",
+            expected.lines().count(),
+            actual.lines().count(),
+            diff.join("\n")
+        );
+    }
+}
+
+fn tmp(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join(name)
+}
+
+fn shipped_banks() -> Vec<String> {
+    let mut banks: Vec<String> = std::fs::read_dir(root().join("questions"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".json") && !n.ends_with(".schema.json"))
+        .map(|n| format!("questions/{n}"))
+        .collect();
+    banks.sort();
+    assert!(banks.len() >= 2, "{banks:?}");
+    banks
+}
+
+#[test]
+fn check_passes_every_shipped_bank() {
+    let banks = shipped_banks();
+    let args: Vec<&str> = std::iter::once("check")
+        .chain(banks.iter().map(String::as_str))
+        .collect();
+    let out = cqbank(&args);
+    let text = stdout(&out);
+    assert_eq!(code(&out), 0, "{text}{}", stderr(&out));
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines.len(),
+        banks.len(),
+        "one summary line per bank and nothing else:\n{text}"
+    );
+    for (line, bank) in lines.iter().zip(&banks) {
+        assert!(
+            line.starts_with(&format!("{bank}: ok (")) && line.ends_with(" questions)"),
+            "{line}"
+        );
+    }
+}
+
+#[test]
+fn check_skips_the_schema_so_a_glob_over_questions_works() {
+    let out = cqbank(&[
+        "check",
+        "questions/bank.schema.json",
+        "questions/security-customer-service.json",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stdout(&out));
+    assert!(stdout(&out)
+        .starts_with("questions/bank.schema.json: skipped (a JSON Schema, not a bank)\n"));
+}
+
+#[test]
+fn check_reports_every_problem_of_the_broken_bank() {
+    let out = cqbank(&["check", "tests/fixtures/broken-bank.json"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(stderr(&out), "");
+    assert_pinned("tests/fixtures/broken-bank.expected", &stdout(&out));
+}
+
+#[test]
+fn check_fails_on_warnings_alone() {
+    let text = std::fs::read_to_string(root().join("tests/fixtures/stats-bank.json")).unwrap();
+    let typo = text.replacen("\"source\":", "\"sauce\":", 1);
+    let path = tmp("typo.json");
+    std::fs::write(&path, typo).unwrap();
+    let out = cqbank(&["check", path.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    assert!(
+        text.contains(
+            ": warning: question \"greet-02\": unknown field \"sauce\" (did you mean \"source\"?)"
+        ),
+        "{text}"
+    );
+    assert!(
+        text.ends_with(": failed (1 warning; the widget would still load its 5 questions)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn invalid_json_is_one_positioned_error() {
+    let out = cqbank(&["check", "tests/fixtures/not-json.json"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(
+        stdout(&out),
+        "tests/fixtures/not-json.json:4:3: error: not valid JSON: expected ',' or '}' after a field (is a comma missing?)\n\
+         tests/fixtures/not-json.json: failed (1 error, 0 warnings)\n"
+    );
+}
+
+#[test]
+fn unreadable_and_non_utf8_files_are_reported_and_the_others_still_checked() {
+    let latin1 = tmp("latin1.json");
+    std::fs::write(&latin1, b"{\n  \"title\": \"Caf\xe9\"\n}").unwrap();
+    let latin1 = latin1.to_str().unwrap();
+    let out = cqbank(&[
+        "check",
+        "tests/fixtures/no-such-bank.json",
+        latin1,
+        "questions/public-perception-outreach.json",
+    ]);
+    assert_eq!(code(&out), 1);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[0].starts_with("tests/fixtures/no-such-bank.json: error: cannot read the file: "),
+        "{text}"
+    );
+    assert_eq!(
+        lines[1],
+        "tests/fixtures/no-such-bank.json: failed (1 error)"
+    );
+    assert_eq!(
+        lines[2],
+        format!("{latin1}:2:16: error: not valid UTF-8 (byte 0xe9); save the file as UTF-8")
+    );
+    assert_eq!(lines[3], format!("{latin1}: failed (1 error)"));
+    assert!(
+        lines[4].starts_with("questions/public-perception-outreach.json: ok ("),
+        "{text}"
+    );
+    assert_eq!(lines.len(), 5);
+}
+
+#[test]
+fn stats_table_is_pinned() {
+    let out = cqbank(&["stats", "tests/fixtures/stats-bank.json"]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_pinned("tests/fixtures/stats-bank.expected", &stdout(&out));
+}
+
+#[test]
+fn stats_refuses_an_invalid_bank() {
+    let out = cqbank(&["stats", "tests/fixtures/broken-bank.json"]);
+    assert_eq!(code(&out), 1);
+    assert_eq!(stdout(&out), "");
+    assert_eq!(
+        stderr(&out),
+        "tests/fixtures/broken-bank.json: not a valid bank (12 errors); run `cqbank check tests/fixtures/broken-bank.json`\n"
+    );
+}
+
+/// Imports a fixture; its bank and its problems must equal the pinned ones, its exit code
+/// say whether something was refused, and the bank must pass `check` but for one
+/// placeholder warning per "no explanation" problem.
+fn import_fixture(file: &str, expected_code: i32) {
+    let stem = file.rsplit_once('.').unwrap().0;
+    let source = format!("tests/fixtures/import/{file}");
+    let out_path = tmp(&format!("{stem}.json"));
+    let out = cqbank(&["import", &source, "-o", out_path.to_str().unwrap()]);
+    assert_eq!(code(&out), expected_code, "{}", stderr(&out));
+    assert_eq!(stdout(&out), "", "with -o nothing goes to stdout");
+    let json = std::fs::read_to_string(&out_path).unwrap();
+    assert_pinned(
+        &format!("tests/fixtures/import/{stem}.expected.json"),
+        &json,
+    );
+    let problems = stderr(&out);
+    assert_pinned(
+        &format!("tests/fixtures/import/{stem}.expected-problems"),
+        &problems,
+    );
+
+    // Without -o the same bank goes to stdout.
+    let to_stdout = cqbank(&["import", &source]);
+    assert_eq!(stdout(&to_stdout), json);
+
+    let check = cqbank(&["check", out_path.to_str().unwrap()]);
+    let report = stdout(&check);
+    let placeholders = problems.matches("no explanation to import").count();
+    let diagnostics: Vec<&str> = report
+        .lines()
+        .filter(|l| l.contains(": warning: ") || l.contains(": error: "))
+        .collect();
+    assert_eq!(diagnostics.len(), placeholders, "{report}");
+    assert!(
+        diagnostics
+            .iter()
+            .all(|l| l.contains(": warning: ")
+                && l.contains("the explanation is still a placeholder")),
+        "{report}"
+    );
+    assert_eq!(code(&check), i32::from(placeholders > 0), "{report}");
+}
+
+#[test]
+fn import_aiken() {
+    import_fixture("safety-basics.txt", 0);
+}
+
+#[test]
+fn import_broken_aiken_reports_each_problem_line() {
+    import_fixture("broken-aiken.txt", 1);
+}
+
+#[test]
+fn import_gift() {
+    import_fixture("front-desk.gift", 0);
+}
+
+#[test]
+fn import_broken_gift_reports_each_problem_line() {
+    import_fixture("broken-gift.gift", 1);
+}
+
+#[test]
+fn import_options_override_the_defaults() {
+    let src = tmp("questions.data");
+    std::fs::copy(root().join("tests/fixtures/import/safety-basics.txt"), &src).unwrap();
+    let src = src.to_str().unwrap();
+
+    let out = cqbank(&["import", src]);
+    assert_eq!(code(&out), 2, "no format from an unknown extension");
+    assert!(
+        stderr(&out).contains("pass --format aiken or --format gift"),
+        "{}",
+        stderr(&out)
+    );
+
+    let out = cqbank(&[
+        "import",
+        "--format",
+        "aiken",
+        src,
+        "--id",
+        "front-desk-basics",
+        "--title=Front desk: the basics",
+        "--language",
+        "en-GB",
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let json = stdout(&out);
+    assert!(json.starts_with(
+        "{\n  \"id\": \"front-desk-basics\",\n  \"title\": \"Front desk: the basics\",\n  \"version\": 1,\n  \"language\": \"en-GB\",\n"
+    ), "{json}");
+    assert!(
+        json.contains("\"id\": \"questions-01\""),
+        "question ids come from the file stem: {json}"
+    );
+
+    // Read as GIFT, the Aiken text has no answer blocks: every block is refused.
+    let out = cqbank(&["import", "--format", "gift", src]);
+    assert_eq!(code(&out), 1);
+    let problems = stderr(&out);
+    assert_eq!(
+        problems
+            .matches("no answers in { } (a description, not a question)")
+            .count(),
+        3,
+        "{problems}"
+    );
+    assert!(
+        problems.ends_with(
+            ": no question could be imported; the bank written has none and will not load\n"
+        ),
+        "{problems}"
+    );
+
+    let out = cqbank(&["import", src, "--format", "aiken", "--id", "Not Valid"]);
+    assert_eq!(code(&out), 2);
+    let out = cqbank(&["import", "--format", "csv", src]);
+    assert_eq!(code(&out), 2);
+    let out = cqbank(&["import", src, "--bogus"]);
+    assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn usage_and_unknown_commands() {
+    for args in [&[][..], &["--help"][..]] {
+        let out = cqbank(args);
+        assert_eq!(code(&out), 0);
+        assert!(
+            stdout(&out).contains("cqbank check FILE..."),
+            "{}",
+            stdout(&out)
+        );
+        assert!(stdout(&out).contains("cqbank import FILE"));
+        assert!(stdout(&out).contains("cqbank stats FILE..."));
+    }
+    let out = cqbank(&["frobnicate"]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "");
+    assert!(stderr(&out).starts_with("cqbank: unknown command \"frobnicate\"\n"));
+    assert!(stderr(&out).contains("Usage:"));
+    for command in ["check", "stats", "import"] {
+        assert_eq!(code(&cqbank(&[command])), 2, "{command} without a file");
+    }
+}
