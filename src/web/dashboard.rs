@@ -25,21 +25,34 @@ fn bar(label: &str, value: u8, note: String) -> Html {
 }
 
 /// The figures at a glance, for the start screen.
-pub fn glance(o: &Overview) -> Html {
+pub fn figures(o: &Overview) -> Html {
     html! {
-        <div class="cq-glance">
-            <dl class="cq-figures">
-                <div><dt>{ "Answered" }</dt><dd>{ [o.answered.to_string(), " of ".into(), o.questions.to_string()].concat() }</dd></div>
-                <div><dt>{ "Accuracy" }</dt><dd>{ o.accuracy().map_or_else(|| "–".to_string(), pct) }</dd></div>
-                <div><dt>{ "Due for review" }</dt><dd>{ o.due_now.to_string() }</dd></div>
-            </dl>
-            if o.answered > 0 {
-                <h4 class="cq-subtitle">{ "Mastery by topic" }</h4>
-                <ul class="cq-bars">
-                    { for o.topics.iter().map(|t| bar(&t.name, t.mastery, [pct(t.mastery), " (".into(), t.right.to_string(), " of ".into(), t.questions.to_string(), ")".into()].concat())) }
-                </ul>
-            }
-        </div>
+        <dl class="cq-figures">
+            <div><dt>{ "Answered" }</dt><dd>{ [o.answered.to_string(), " of ".into(), o.questions.to_string()].concat() }</dd></div>
+            <div><dt>{ "Accuracy" }</dt><dd>{ o.accuracy().map_or_else(|| "–".to_string(), pct) }</dd></div>
+            <div><dt>{ "Due for review" }</dt><dd>{ o.due_now.to_string() }</dd></div>
+        </dl>
+    }
+}
+
+fn mastery_bars(o: &Overview) -> Html {
+    html! {
+        <ul class="cq-bars">
+            { for o.topics.iter().map(|t| bar(&t.name, t.mastery, [pct(t.mastery), " (".into(), t.right.to_string(), " of ".into(), t.questions.to_string(), ")".into()].concat())) }
+        </ul>
+    }
+}
+
+/// Mastery per topic, folded away on the start screen so the modes stay in reach.
+pub fn topic_mastery(o: &Overview) -> Html {
+    if o.answered == 0 {
+        return Html::default();
+    }
+    html! {
+        <details class="cq-details">
+            <summary>{ "Mastery by topic" }</summary>
+            { mastery_bars(o) }
+        </details>
     }
 }
 
@@ -133,9 +146,7 @@ pub fn view(ctx: &Ctx) -> Html {
             <section class="cq-section" aria-labelledby="cq-mastery">
                 <h4 class="cq-subtitle" id="cq-mastery">{ "Mastery by topic" }</h4>
                 <p class="cq-note">{ "Share of each topic's questions whose last answer was right." }</p>
-                <ul class="cq-bars">
-                    { for o.topics.iter().map(|t| bar(&t.name, t.mastery, [pct(t.mastery), " (".into(), t.right.to_string(), " of ".into(), t.questions.to_string(), ")".into()].concat())) }
-                </ul>
+                { mastery_bars(&o) }
             </section>
             if !weakest.is_empty() {
                 <section class="cq-section" aria-labelledby="cq-weakest">

@@ -68,7 +68,7 @@ pub fn view(ctx: &Ctx) -> Html {
             { timer.unwrap_or_default() }
             <fieldset class="cq-fieldset">
                 <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ q.prompt.clone() }</legend>
-                if q.answer.is_multiple() { <p class="cq-hint">{ "Select all that apply." }</p> }
+                if q.answer.is_multiple() && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
                 { choices(ctx, q, quiz.picked(), false, false) }
             </fieldset>
             <div class="cq-actions">

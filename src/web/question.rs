@@ -115,7 +115,7 @@ pub fn view(ctx: &Ctx) -> Html {
             { header(ctx, position, total, &q.topic) }
             <fieldset class="cq-fieldset">
                 <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ q.prompt.clone() }</legend>
-                if multiple { <p class="cq-hint">{ "Select all that apply." }</p> }
+                if multiple && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
                 { review_note.unwrap_or_default() }
                 { choices(ctx, q, quiz.picked(), feedback.is_some(), feedback.is_some()) }
             </fieldset>

@@ -16,7 +16,7 @@ pub fn view(ctx: &Ctx) -> Html {
         Callback::from(move |_: MouseEvent| start.emit((mode, None)))
     };
     let show = |screen: Screen| ctx.act.reform(move |_: MouseEvent| Action::Show(screen));
-    let count = |n: Option<usize>| n.map_or_else(|| "all".to_string(), |n| n.min(o.questions).to_string());
+    let count = |n: Option<usize>| n.unwrap_or(o.questions).min(o.questions).to_string();
     let s = &quiz.settings;
     let exam_size = count(s.count.or(quiz.bank.exam_questions));
     let time_limit = s.time_limit.or(quiz.bank.time_limit);
@@ -53,7 +53,7 @@ pub fn view(ctx: &Ctx) -> Html {
         <div class="cq-card cq-start">
             <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ "Choose how to study" }</h3>
             if !quiz.bank.description.is_empty() { <p class="cq-description">{ quiz.bank.description.clone() }</p> }
-            { dashboard::glance(&o) }
+            { dashboard::figures(&o) }
             { resume.unwrap_or_default() }
             <ul class="cq-modes">
                 <li>
@@ -84,8 +84,9 @@ pub fn view(ctx: &Ctx) -> Html {
                     </button>
                 </li>
             </ul>
+            { dashboard::topic_mastery(&o) }
             <div class="cq-actions">
-                <button type="button" class="cq-button" onclick={show(Screen::Dashboard)}>{ "Progress" }</button>
+                <button type="button" class="cq-button" onclick={show(Screen::Dashboard)}>{ "Your progress" }</button>
                 <button type="button" class="cq-button" onclick={show(Screen::Data)}>{ "Save or restore progress" }</button>
             </div>
         </div>
