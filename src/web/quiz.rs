@@ -210,6 +210,7 @@ pub fn quiz(props: &QuizProps) -> Html {
     let saving: Option<Rc<Saving>> = saving.borrow().clone();
     let notices = use_state(|| first_notices.borrow().clone());
     let ui = use_state(Ui::default);
+    // Re-rendered every second by the exam clock; views read the time when they render.
     let now = use_state(now_ms);
     // Events already sent to the host page, by sequence number; `quiz-ready` sent?
     let sent = use_mut_ref(|| (0u64, false));
@@ -442,7 +443,7 @@ pub fn quiz(props: &QuizProps) -> Html {
     let quiz = &state.0;
     let ctx = Ctx {
         quiz,
-        now: (*now).max(quiz.round.shown_at),
+        now: now_ms().max(*now),
         ui: &ui,
         act: &act,
         set_ui: &set_ui,
