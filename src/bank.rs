@@ -120,8 +120,7 @@ pub fn load(text: &str) -> LoadResult {
     let mut v = Validator { out: Vec::new() };
     let bank = v.bank(&root);
     let mut diags = v.out;
-    // Unstable sort: the stable one would add its own code to the wasm for no visible gain.
-    diags.sort_unstable_by(|a, b| a.pos.cmp(&b.pos));
+    crate::order::sort_by_key(&mut diags, |d| d.pos);
     match bank {
         Some(bank) if !diags.iter().any(Diagnostic::is_error) => Ok((bank, diags)),
         _ => Err(diags),
@@ -417,7 +416,7 @@ impl Validator {
                     );
                     ok = false;
                 }
-                picked.sort_unstable();
+                crate::order::sort(&mut picked);
                 (ok && choices.is_some()).then_some(Answer::Multiple(picked))
             }
             _ => index(self, node).filter(|_| choices.is_some()).map(Answer::Single),

@@ -53,7 +53,7 @@ impl Overview {
     /// Topics with the lowest mastery first (ties: fewer answered first), at most `n`.
     pub fn weakest(&self, n: usize) -> Vec<&TopicFigures> {
         let mut t: Vec<&TopicFigures> = self.topics.iter().collect();
-        t.sort_unstable_by_key(|t| (t.mastery, t.answered, t.name.as_str()));
+        crate::order::sort_by_key(&mut t, |t| (t.mastery, t.answered, t.name.as_str()));
         t.truncate(n);
         t
     }

@@ -8,6 +8,7 @@ pub mod config;
 pub mod dashboard;
 pub mod import;
 pub mod json;
+pub mod order;
 pub mod progress;
 pub mod random;
 pub mod schedule;

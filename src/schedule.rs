@@ -72,7 +72,7 @@ pub fn due<'a>(bank: &'a Bank, progress: &Progress, now: i64) -> (Vec<&'a Questi
             next = Some(next.map_or(at, |n| n.min(at)));
         }
     }
-    due.sort_unstable_by_key(|(at, q)| (*at, q.id.as_str()));
+    crate::order::sort_by_key(&mut due, |(at, q)| (*at, q.id.as_str()));
     (due.into_iter().map(|(_, q)| q).collect(), next)
 }
 

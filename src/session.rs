@@ -411,7 +411,7 @@ impl Quiz {
             }
         }
         let order = |name: &str| self.bank.topics.iter().position(|t| t == name).unwrap_or(usize::MAX);
-        topics.sort_unstable_by_key(|(name, _, _)| order(name));
+        crate::order::sort_by_key(&mut topics, |(name, _, _)| order(name));
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());
         let passed = pass_mark.map(|m| score::percent(score, total) >= m);
@@ -466,7 +466,7 @@ impl Quiz {
                     }
                     None => {
                         list.push(i);
-                        list.sort_unstable();
+                        crate::order::sort(list);
                     }
                 }
                 if exam && list.is_empty() {

@@ -94,7 +94,7 @@ pub fn all_progress(kv: &dyn KeyValue, memory: (&str, &Progress)) -> Vec<(String
             None => out.push((bank_id.to_owned(), p)),
         }
     }
-    out.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+    crate::order::sort_by_key(&mut out, |(id, _)| id.clone());
     out
 }
 
