@@ -99,11 +99,28 @@ impl Diagnostic {
 pub type LoadResult = Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>>;
 
 const BANK_FIELDS: &[&str] = &[
-    "$schema", "id", "title", "version", "language", "description", "passMark", "timeLimit", "examQuestions",
-    "topics", "questions",
+    "$schema",
+    "id",
+    "title",
+    "version",
+    "language",
+    "description",
+    "passMark",
+    "timeLimit",
+    "examQuestions",
+    "topics",
+    "questions",
 ];
-const QUESTION_FIELDS: &[&str] =
-    &["id", "topic", "difficulty", "prompt", "choices", "answer", "explanation", "source"];
+const QUESTION_FIELDS: &[&str] = &[
+    "id",
+    "topic",
+    "difficulty",
+    "prompt",
+    "choices",
+    "answer",
+    "explanation",
+    "source",
+];
 
 /// Parses and validates bank text. Diagnostics are sorted by position.
 pub fn load(text: &str) -> LoadResult {
@@ -133,14 +150,23 @@ struct Validator {
 
 impl Validator {
     fn error(&mut self, pos: Pos, message: String) {
-        self.out.push(Diagnostic { pos, severity: Severity::Error, message });
+        self.out.push(Diagnostic {
+            pos,
+            severity: Severity::Error,
+            message,
+        });
     }
 
     fn unknown_fields(&mut self, node: &Node, known: &[&str], what: &str) {
-        let Value::Object(members) = &node.value else { return };
+        let Value::Object(members) = &node.value else {
+            return;
+        };
         for (i, m) in members.iter().enumerate() {
             if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                self.error(m.key_pos, [what, ": field \"", &m.key, "\" appears twice"].concat());
+                self.error(
+                    m.key_pos,
+                    [what, ": field \"", &m.key, "\" appears twice"].concat(),
+                );
             } else if !known.contains(&m.key.as_str()) {
                 let hint = known
                     .iter()
@@ -157,7 +183,14 @@ impl Validator {
     }
 
     /// A required or optional field that must be a string of 1..=max characters.
-    fn text(&mut self, obj: &Node, key: &str, max: usize, required: bool, what: &str) -> Option<String> {
+    fn text(
+        &mut self,
+        obj: &Node,
+        key: &str,
+        max: usize,
+        required: bool,
+        what: &str,
+    ) -> Option<String> {
         let Some(node) = obj.get(key) else {
             if required {
                 self.error(obj.pos, [what, ": missing \"", key, "\""].concat());
@@ -165,7 +198,17 @@ impl Validator {
             return None;
         };
         let Some(s) = node.as_str() else {
-            self.error(node.pos, [what, ": \"", key, "\" must be a string, found ", node.kind()].concat());
+            self.error(
+                node.pos,
+                [
+                    what,
+                    ": \"",
+                    key,
+                    "\" must be a string, found ",
+                    node.kind(),
+                ]
+                .concat(),
+            );
             return None;
         };
         let len = s.chars().count();
@@ -173,7 +216,20 @@ impl Validator {
             self.error(node.pos, [what, ": \"", key, "\" is empty"].concat());
             None
         } else if len > max {
-            self.error(node.pos, [what, ": \"", key, "\" is too long (", &num(len as i64), " characters, at most ", &num(max as i64), ")"].concat());
+            self.error(
+                node.pos,
+                [
+                    what,
+                    ": \"",
+                    key,
+                    "\" is too long (",
+                    &num(len as i64),
+                    " characters, at most ",
+                    &num(max as i64),
+                    ")",
+                ]
+                .concat(),
+            );
             None
         } else {
             Some(s.to_owned())
@@ -185,11 +241,35 @@ impl Validator {
         match node.as_i64() {
             Some(i) if i >= range.0 && i <= range.1 => Some(i),
             Some(i) => {
-                self.error(node.pos, [what, ": \"", key, "\" is ", &num(i as i64), ", must be ", &num(range.0 as i64), " to ", &num(range.1 as i64)].concat());
+                self.error(
+                    node.pos,
+                    [
+                        what,
+                        ": \"",
+                        key,
+                        "\" is ",
+                        &num(i),
+                        ", must be ",
+                        &num(range.0),
+                        " to ",
+                        &num(range.1),
+                    ]
+                    .concat(),
+                );
                 None
             }
             None => {
-                self.error(node.pos, [what, ": \"", key, "\" must be a whole number, found ", node.kind()].concat());
+                self.error(
+                    node.pos,
+                    [
+                        what,
+                        ": \"",
+                        key,
+                        "\" must be a whole number, found ",
+                        node.kind(),
+                    ]
+                    .concat(),
+                );
                 None
             }
         }
@@ -201,21 +281,35 @@ impl Validator {
             Some(id)
         } else {
             let pos = obj.get("id").map_or(obj.pos, |n| n.pos);
-            self.error(pos, [what, ": id \"", &id, "\" may use only a-z, 0-9 and '-', starting with a letter or digit"].concat());
+            self.error(
+                pos,
+                [
+                    what,
+                    ": id \"",
+                    &id,
+                    "\" may use only a-z, 0-9 and '-', starting with a letter or digit",
+                ]
+                .concat(),
+            );
             None
         }
     }
 
     fn bank(&mut self, root: &Node) -> Option<Bank> {
         if !matches!(root.value, Value::Object(_)) {
-            self.error(root.pos, ["a bank must be a JSON object, found ", root.kind()].concat());
+            self.error(
+                root.pos,
+                ["a bank must be a JSON object, found ", root.kind()].concat(),
+            );
             return None;
         }
         self.unknown_fields(root, BANK_FIELDS, "bank");
         let id = self.id(root, "bank");
         let title = self.text(root, "title", MAX_TITLE, true, "bank");
         let language = self.text(root, "language", 35, true, "bank");
-        let description = self.text(root, "description", MAX_EXPLANATION, false, "bank").unwrap_or_default();
+        let description = self
+            .text(root, "description", MAX_EXPLANATION, false, "bank")
+            .unwrap_or_default();
         let version = match root.get("version") {
             None => {
                 self.error(root.pos, "bank: missing \"version\"".into());
@@ -223,16 +317,25 @@ impl Validator {
             }
             Some(_) => self.integer(root, "version", (1, u32::MAX as i64), "bank"),
         };
-        let pass_mark = self.integer(root, "passMark", (1, 100), "bank").map_or(DEFAULT_PASS_MARK, |p| p as u8);
-        let time_limit = self.integer(root, "timeLimit", (1, 24 * 3600), "bank").map(|t| t as u32);
-        let exam_questions = self.integer(root, "examQuestions", (1, 500), "bank").map(|n| n as usize);
+        let pass_mark = self
+            .integer(root, "passMark", (1, 100), "bank")
+            .map_or(DEFAULT_PASS_MARK, |p| p as u8);
+        let time_limit = self
+            .integer(root, "timeLimit", (1, 24 * 3600), "bank")
+            .map(|t| t as u32);
+        let exam_questions = self
+            .integer(root, "examQuestions", (1, 500), "bank")
+            .map(|n| n as usize);
         let topics = self.topics(root);
 
         let mut questions = Vec::new();
         match root.get("questions") {
             None => self.error(root.pos, "bank: missing \"questions\"".into()),
             Some(node) => match node.as_array() {
-                None => self.error(node.pos, ["bank: \"questions\" must be a list, found ", node.kind()].concat()),
+                None => self.error(
+                    node.pos,
+                    ["bank: \"questions\" must be a list, found ", node.kind()].concat(),
+                ),
                 Some([]) => self.error(node.pos, "bank: \"questions\" is empty".into()),
                 Some(items) => {
                     let mut ok = true;
@@ -275,7 +378,14 @@ impl Validator {
     fn topics(&mut self, root: &Node) -> Option<Vec<String>> {
         let node = root.get("topics")?;
         let Some(items) = node.as_array() else {
-            self.error(node.pos, ["bank: \"topics\" must be a list of strings, found ", node.kind()].concat());
+            self.error(
+                node.pos,
+                [
+                    "bank: \"topics\" must be a list of strings, found ",
+                    node.kind(),
+                ]
+                .concat(),
+            );
             return None;
         };
         let mut topics = Vec::new();
@@ -283,11 +393,17 @@ impl Validator {
             match item.as_str() {
                 Some(s) if !s.trim().is_empty() => {
                     if topics.iter().any(|t| t == s) {
-                        self.error(item.pos, ["bank: topic \"", s, "\" is listed twice"].concat());
+                        self.error(
+                            item.pos,
+                            ["bank: topic \"", s, "\" is listed twice"].concat(),
+                        );
                     }
                     topics.push(s.to_owned());
                 }
-                _ => self.error(item.pos, "bank: each topic must be a non-empty string".into()),
+                _ => self.error(
+                    item.pos,
+                    "bank: each topic must be a non-empty string".into(),
+                ),
             }
         }
         Some(topics)
@@ -300,14 +416,23 @@ impl Validator {
             _ => ["question #", &num(index as i64 + 1)].concat(),
         };
         if !matches!(node.value, Value::Object(_)) {
-            self.error(node.pos, [what.as_str(), ": must be an object, found ", node.kind()].concat());
+            self.error(
+                node.pos,
+                [what.as_str(), ": must be an object, found ", node.kind()].concat(),
+            );
             return None;
         }
         self.unknown_fields(node, QUESTION_FIELDS, &what);
         let id = self.id(node, &what);
-        let topic = self.text(node, "topic", MAX_TITLE, false, &what).unwrap_or_default();
-        let source = self.text(node, "source", MAX_TITLE, false, &what).unwrap_or_default();
-        let difficulty = self.integer(node, "difficulty", (1, 3), &what).map_or(0, |d| d as u8);
+        let topic = self
+            .text(node, "topic", MAX_TITLE, false, &what)
+            .unwrap_or_default();
+        let source = self
+            .text(node, "source", MAX_TITLE, false, &what)
+            .unwrap_or_default();
+        let difficulty = self
+            .integer(node, "difficulty", (1, 3), &what)
+            .map_or(0, |d| d as u8);
         let prompt = self.text(node, "prompt", MAX_PROMPT, true, &what);
         let explanation = self.text(node, "explanation", MAX_EXPLANATION, true, &what);
         let choices = self.choices(node, &what);
@@ -330,14 +455,31 @@ impl Validator {
             return None;
         };
         let Some(items) = node.as_array() else {
-            self.error(node.pos, [what, ": \"choices\" must be a list of strings, found ", node.kind()].concat());
+            self.error(
+                node.pos,
+                [
+                    what,
+                    ": \"choices\" must be a list of strings, found ",
+                    node.kind(),
+                ]
+                .concat(),
+            );
             return None;
         };
         let mut ok = true;
         if items.len() < MIN_CHOICES || items.len() > MAX_CHOICES {
             self.error(
                 node.pos,
-                [what, ": has ", &num(items.len() as i64), " choices, needs ", &num(MIN_CHOICES as i64), " to ", &num(MAX_CHOICES as i64)].concat(),
+                [
+                    what,
+                    ": has ",
+                    &num(items.len() as i64),
+                    " choices, needs ",
+                    &num(MIN_CHOICES as i64),
+                    " to ",
+                    &num(MAX_CHOICES as i64),
+                ]
+                .concat(),
             );
             ok = false;
         }
@@ -345,22 +487,58 @@ impl Validator {
         for (i, item) in items.iter().enumerate() {
             match item.as_str() {
                 None => {
-                    self.error(item.pos, [what, ": choice ", &num(i as i64), " must be a string, found ", item.kind()].concat());
+                    self.error(
+                        item.pos,
+                        [
+                            what,
+                            ": choice ",
+                            &num(i as i64),
+                            " must be a string, found ",
+                            item.kind(),
+                        ]
+                        .concat(),
+                    );
                     ok = false;
                 }
                 Some(s) if s.trim().is_empty() => {
-                    self.error(item.pos, [what, ": choice ", &num(i as i64), " is empty"].concat());
+                    self.error(
+                        item.pos,
+                        [what, ": choice ", &num(i as i64), " is empty"].concat(),
+                    );
                     ok = false;
                 }
                 Some(s) if s.chars().count() > MAX_CHOICE => {
                     let n = s.chars().count();
-                    self.error(item.pos, [what, ": choice ", &num(i as i64), " is too long (", &num(n as i64), " characters, at most ", &num(MAX_CHOICE as i64), ")"].concat());
+                    self.error(
+                        item.pos,
+                        [
+                            what,
+                            ": choice ",
+                            &num(i as i64),
+                            " is too long (",
+                            &num(n as i64),
+                            " characters, at most ",
+                            &num(MAX_CHOICE as i64),
+                            ")",
+                        ]
+                        .concat(),
+                    );
                     ok = false;
                 }
                 Some(s) => {
                     let norm = normalize(s);
                     if let Some(j) = choices.iter().position(|c| normalize(c) == norm) {
-                        self.error(item.pos, [what, ": choice ", &num(i as i64), " repeats choice ", &num(j as i64)].concat());
+                        self.error(
+                            item.pos,
+                            [
+                                what,
+                                ": choice ",
+                                &num(i as i64),
+                                " repeats choice ",
+                                &num(j as i64),
+                            ]
+                            .concat(),
+                        );
                         ok = false;
                     }
                     choices.push(s.to_owned());
@@ -377,19 +555,36 @@ impl Validator {
         };
         let index = |v: &mut Self, n: &Node| -> Option<usize> {
             let Some(i) = n.as_i64() else {
-                v.error(n.pos, [what, ": \"answer\" must be a choice number (0 = first), found ", n.kind()].concat());
+                v.error(
+                    n.pos,
+                    [
+                        what,
+                        ": \"answer\" must be a choice number (0 = first), found ",
+                        n.kind(),
+                    ]
+                    .concat(),
+                );
                 return None;
             };
             match choices {
                 Some(len) if i < 0 || i as u64 >= len as u64 => {
                     v.error(
                         n.pos,
-                        [what, ": answer ", &num(i as i64), " is out of range: there are ", &num(len as i64), " choices, numbered 0 to ", &num(len.saturating_sub(1) as i64)].concat(),
+                        [
+                            what,
+                            ": answer ",
+                            &num(i),
+                            " is out of range: there are ",
+                            &num(len as i64),
+                            " choices, numbered 0 to ",
+                            &num(len.saturating_sub(1) as i64),
+                        ]
+                        .concat(),
                     );
                     None
                 }
                 _ if i < 0 => {
-                    v.error(n.pos, [what, ": answer ", &num(i as i64), " is negative"].concat());
+                    v.error(n.pos, [what, ": answer ", &num(i), " is negative"].concat());
                     None
                 }
                 _ => Some(i as usize),
@@ -402,7 +597,10 @@ impl Validator {
                 for item in items {
                     match index(self, item) {
                         Some(i) if picked.contains(&i) => {
-                            self.error(item.pos, [what, ": answer ", &num(i as i64), " is listed twice"].concat());
+                            self.error(
+                                item.pos,
+                                [what, ": answer ", &num(i as i64), " is listed twice"].concat(),
+                            );
                             ok = false;
                         }
                         Some(i) => picked.push(i),
@@ -419,7 +617,9 @@ impl Validator {
                 crate::order::sort(&mut picked);
                 (ok && choices.is_some()).then_some(Answer::Multiple(picked))
             }
-            _ => index(self, node).filter(|_| choices.is_some()).map(Answer::Single),
+            _ => index(self, node)
+                .filter(|_| choices.is_some())
+                .map(Answer::Single),
         }
     }
 
@@ -427,10 +627,20 @@ impl Validator {
     fn cross_checks(&mut self, items: &[Node], topics: Option<&[String]>, root: &Node) {
         let mut ids: Vec<&str> = Vec::new();
         for item in items {
-            let Some(id_node) = item.get("id") else { continue };
+            let Some(id_node) = item.get("id") else {
+                continue;
+            };
             let Some(id) = id_node.as_str() else { continue };
             if ids.contains(&id) {
-                self.error(id_node.pos, ["question \"", id, "\": duplicate id (ids must be unique in a bank)"].concat());
+                self.error(
+                    id_node.pos,
+                    [
+                        "question \"",
+                        id,
+                        "\": duplicate id (ids must be unique in a bank)",
+                    ]
+                    .concat(),
+                );
             }
             ids.push(id);
         }
@@ -439,14 +649,20 @@ impl Validator {
                 let Some(t) = item.get("topic") else { continue };
                 if let Some(s) = t.as_str() {
                     if !s.trim().is_empty() && !topics.iter().any(|x| x == s) {
-                        self.error(t.pos, ["topic \"", s, "\" is not in the bank's \"topics\" list"].concat());
+                        self.error(
+                            t.pos,
+                            ["topic \"", s, "\" is not in the bank's \"topics\" list"].concat(),
+                        );
                     }
                 }
             }
             let list_pos = root.get("topics").map_or(root.pos, |n| n.pos);
             for t in topics {
                 // Count questions that failed validation too: their topic is still in use.
-                if !items.iter().any(|q| q.get("topic").and_then(Node::as_str) == Some(t.as_str())) {
+                if !items
+                    .iter()
+                    .any(|q| q.get("topic").and_then(Node::as_str) == Some(t.as_str()))
+                {
                     self.out.push(Diagnostic {
                         pos: list_pos,
                         severity: Severity::Warning,
@@ -469,14 +685,19 @@ fn num(i: i64) -> String {
 pub fn is_valid_id(id: &str) -> bool {
     !id.is_empty()
         && id.len() <= MAX_ID
-        && id.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
         && !id.starts_with('-')
 }
 
 /// For spotting repeated choices: case and spacing ignored (ASCII case only, because
 /// full Unicode lowercasing would add ~10 KB of tables to the wasm).
 fn normalize(s: &str) -> String {
-    s.split_whitespace().collect::<Vec<_>>().join(" ").to_ascii_lowercase()
+    s.split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_ascii_lowercase()
 }
 
 /// Levenshtein distance, for "did you mean" hints on misspelt field names.
@@ -559,7 +780,11 @@ pub fn to_json(bank: &Bank) -> String {
     field(&mut out, "  ", "questions");
     out.push('[');
     for (i, q) in bank.questions.iter().enumerate() {
-        out.push_str(if i == 0 { "\n    {\n      \"id\": " } else { ",\n    {\n      \"id\": " });
+        out.push_str(if i == 0 {
+            "\n    {\n      \"id\": "
+        } else {
+            ",\n    {\n      \"id\": "
+        });
         string(&mut out, &q.id);
         let ind = "      ";
         if !q.topic.is_empty() {
@@ -618,8 +843,14 @@ mod tests {
 
     fn errors(text: &str) -> Vec<String> {
         match load(text) {
-            Ok((_, w)) => w.into_iter().map(|d| format!("{}: {}", d.pos, d.message)).collect(),
-            Err(d) => d.into_iter().map(|d| format!("{}: {}", d.pos, d.message)).collect(),
+            Ok((_, w)) => w
+                .into_iter()
+                .map(|d| format!("{}: {}", d.pos, d.message))
+                .collect(),
+            Err(d) => d
+                .into_iter()
+                .map(|d| format!("{}: {}", d.pos, d.message))
+                .collect(),
         }
     }
 
@@ -679,16 +910,27 @@ mod tests {
 
     #[test]
     fn topics_must_be_listed_when_a_list_is_given() {
-        let listed = GOOD.replacen("\"version\": 1,", "\"version\": 1, \"topics\": [\"Other\"],", 1);
+        let listed = GOOD.replacen(
+            "\"version\": 1,",
+            "\"version\": 1, \"topics\": [\"Other\"],",
+            1,
+        );
         let e = errors(&listed).join("\n");
-        assert!(e.contains("topic \"T\" is not in the bank's \"topics\" list"), "{e}");
+        assert!(
+            e.contains("topic \"T\" is not in the bank's \"topics\" list"),
+            "{e}"
+        );
         assert!(e.contains("topic \"Other\" has no questions"), "{e}");
     }
 
     #[test]
     fn a_topic_used_only_by_a_broken_question_is_not_reported_unused() {
         let listed = GOOD
-            .replacen("\"version\": 1,", "\"version\": 1, \"topics\": [\"T\", \"U\"],", 1)
+            .replacen(
+                "\"version\": 1,",
+                "\"version\": 1, \"topics\": [\"T\", \"U\"],",
+                1,
+            )
             .replacen("\"id\": \"q1\",", "\"id\": \"q1\", \"topic\": \"U\",", 1)
             .replace("\"answer\": 1", "\"answer\": 9");
         let e = errors(&listed).join("\n");
@@ -699,8 +941,13 @@ mod tests {
     #[test]
     fn not_json_and_not_an_object_are_clear() {
         assert_eq!(errors("{\"id\": }")[0], "1:8: not valid JSON: unexpected character (expected a value: a string, number, list, object, true, false or null)");
-        assert_eq!(errors("[]")[0], "1:1: a bank must be a JSON object, found a list");
-        assert!(errors("{}").join("\n").contains("bank: missing \"questions\""));
+        assert_eq!(
+            errors("[]")[0],
+            "1:1: a bank must be a JSON object, found a list"
+        );
+        assert!(errors("{}")
+            .join("\n")
+            .contains("bank: missing \"questions\""));
     }
 
     #[test]

@@ -31,7 +31,11 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
 
     let bank_url = match get("bank") {
         Some(v) if v.trim().is_empty() => {
-            bad("bank", &v, "it should be the URL of a question bank; using the default bank.");
+            bad(
+                "bank",
+                &v,
+                "it should be the URL of a question bank; using the default bank.",
+            );
             None
         }
         other => other.map(|v| v.trim().to_owned()),
@@ -45,7 +49,11 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
         } else {
             match t.parse::<usize>() {
                 Ok(n) if (1..=MAX_COUNT).contains(&n) => settings.count = Some(n),
-                _ => bad("count", &v, "it should be a whole number from 1 to 500, or \"all\"; using the default."),
+                _ => bad(
+                    "count",
+                    &v,
+                    "it should be a whole number from 1 to 500, or \"all\"; using the default.",
+                ),
             }
         }
     }
@@ -53,38 +61,67 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
         match v.trim().to_ascii_lowercase().as_str() {
             "false" | "off" | "no" => settings.shuffle = false,
             "" | "true" | "on" | "yes" => {}
-            _ => bad("shuffle", &v, "it should be \"true\" or \"false\"; shuffling."),
+            _ => bad(
+                "shuffle",
+                &v,
+                "it should be \"true\" or \"false\"; shuffling.",
+            ),
         }
     }
     let seed = get("seed").and_then(|v| match v.trim().parse::<u64>() {
         Ok(s) => Some(s),
         Err(_) => {
-            bad("seed", &v, "it should be a whole number; using a random order.");
+            bad(
+                "seed",
+                &v,
+                "it should be a whole number; using a random order.",
+            );
             None
         }
     });
     if let Some(v) = get("time-limit") {
         match v.trim().parse::<u32>() {
             Ok(n) if (1..=MAX_TIME_LIMIT).contains(&n) => settings.time_limit = Some(n),
-            _ => bad("time-limit", &v, "it should be a number of seconds from 1 to 86400; using the bank's."),
+            _ => bad(
+                "time-limit",
+                &v,
+                "it should be a number of seconds from 1 to 86400; using the bank's.",
+            ),
         }
     }
     if let Some(v) = get("pass-mark") {
         match v.trim().trim_end_matches('%').parse::<u8>() {
             Ok(n) if (1..=100).contains(&n) => settings.pass_mark = Some(n),
-            _ => bad("pass-mark", &v, "it should be a percentage from 1 to 100; using the bank's."),
+            _ => bad(
+                "pass-mark",
+                &v,
+                "it should be a percentage from 1 to 100; using the bank's.",
+            ),
         }
     }
     let mode = match get("mode") {
         None => None,
         Some(v) if v.trim().is_empty() => None,
         Some(v) => Mode::parse(v.trim().to_ascii_lowercase().as_str()).or_else(|| {
-            bad("mode", &v, "the modes are practice, exam, review and smart; showing the start screen.");
+            bad(
+                "mode",
+                &v,
+                "the modes are practice, exam, review and smart; showing the start screen.",
+            );
             None
         }),
     };
     let instance = get("id").map(|v| v.trim().to_owned()).unwrap_or_default();
-    (Config { bank_url, settings, mode, seed, instance }, problems)
+    (
+        Config {
+            bank_url,
+            settings,
+            mode,
+            seed,
+            instance,
+        },
+        problems,
+    )
 }
 
 #[cfg(test)]
@@ -92,8 +129,16 @@ mod tests {
     use super::*;
 
     fn read(attrs: &[(&str, &str)]) -> (Config, Vec<String>) {
-        let attrs: Vec<(String, String)> = attrs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
-        from_attributes(&move |name| attrs.iter().find(|(k, _)| k == name).map(|(_, v)| v.clone()))
+        let attrs: Vec<(String, String)> = attrs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
+        from_attributes(&move |name| {
+            attrs
+                .iter()
+                .find(|(k, _)| k == name)
+                .map(|(_, v)| v.clone())
+        })
     }
 
     #[test]
@@ -121,9 +166,17 @@ mod tests {
         assert_eq!(c.bank_url.as_deref(), Some("/b.json"));
         assert_eq!(
             c.settings,
-            Settings { count: Some(5), shuffle: false, time_limit: Some(900), pass_mark: Some(80) }
+            Settings {
+                count: Some(5),
+                shuffle: false,
+                time_limit: Some(900),
+                pass_mark: Some(80)
+            }
         );
-        assert_eq!((c.seed, c.instance.as_str(), c.mode), (Some(42), "top", Some(Mode::Exam)));
+        assert_eq!(
+            (c.seed, c.instance.as_str(), c.mode),
+            (Some(42), "top", Some(Mode::Exam))
+        );
         assert_eq!(read(&[("count", "ALL")]).0.settings.count, Some(usize::MAX));
         for m in ["practice", "exam", "review", "smart"] {
             assert_eq!(read(&[("mode", m)]).0.mode.map(Mode::as_str), Some(m));

@@ -47,7 +47,8 @@ pub struct Overview {
 
 impl Overview {
     pub fn accuracy(&self) -> Option<u8> {
-        (self.attempts > 0).then(|| score::percent(self.right_answers as usize, self.attempts as usize))
+        (self.attempts > 0)
+            .then(|| score::percent(self.right_answers as usize, self.attempts as usize))
     }
 
     /// Topics with the lowest mastery first (ties: fewer answered first), at most `n`.
@@ -110,7 +111,13 @@ pub fn overview(bank: &Bank, progress: &Progress, pass_mark: u8, now: i64) -> Ov
     let skip = progress.rounds.len().saturating_sub(HISTORY_LEN);
     o.history = progress.rounds[skip..]
         .iter()
-        .map(|r| (r.at, r.mode, score::percent(r.score as usize, r.total as usize)))
+        .map(|r| {
+            (
+                r.at,
+                r.mode,
+                score::percent(r.score as usize, r.total as usize),
+            )
+        })
         .collect();
     o
 }
@@ -130,29 +137,54 @@ mod tests {
         p.record("q1", Rating::Good, T0);
         p.record("gone", Rating::Good, T0);
         for i in 0..25 {
-            p.finish_round(RoundRecord { at: T0 + i, mode: Mode::Practice, score: i as u32 % 5, total: 4 });
+            p.finish_round(RoundRecord {
+                at: T0 + i,
+                mode: Mode::Practice,
+                score: i as u32 % 5,
+                total: 4,
+            });
         }
         let o = overview(&b, &p, 70, T0 + 1000);
         assert_eq!((o.questions, o.answered, o.unseen, o.missed), (5, 2, 3, 1));
-        assert_eq!((o.attempts, o.right_answers, o.accuracy()), (3, 2, Some(66)));
+        assert_eq!(
+            (o.attempts, o.right_answers, o.accuracy()),
+            (3, 2, Some(66))
+        );
         let a = &o.topics[0];
-        assert_eq!((a.name.as_str(), a.questions, a.answered, a.right, a.mastery), ("A", 3, 1, 0, 0));
+        assert_eq!(
+            (a.name.as_str(), a.questions, a.answered, a.right, a.mastery),
+            ("A", 3, 1, 0, 0)
+        );
         let b_topic = &o.topics[1];
-        assert_eq!((b_topic.questions, b_topic.right, b_topic.mastery), (2, 1, 50));
+        assert_eq!(
+            (b_topic.questions, b_topic.right, b_topic.mastery),
+            (2, 1, 50)
+        );
         assert!(b_topic.readiness > 0 && a.readiness == 0);
         assert!(o.readiness > 0 && o.readiness < 50);
         assert_eq!(o.weakest(1)[0].name, "A");
         assert_eq!(o.history.len(), HISTORY_LEN);
-        assert_eq!(o.history.last().unwrap().0, T0 + 24, "the latest rounds, oldest first");
+        assert_eq!(
+            o.history.last().unwrap().0,
+            T0 + 24,
+            "the latest rounds, oldest first"
+        );
         assert_eq!(o.due_now, 0, "nothing is due a second after answering");
         assert!(o.next_due.is_some_and(|t| t > T0 + 1000));
-        assert_eq!(overview(&b, &p, 70, T0 + 86_400_000).due_now, 2, "a day later both are due");
+        assert_eq!(
+            overview(&b, &p, 70, T0 + 86_400_000).due_now,
+            2,
+            "a day later both are due"
+        );
     }
 
     #[test]
     fn a_fresh_learner_has_no_accuracy_and_nothing_due() {
         let o = overview(&bank(3), &Progress::default(), 70, T0);
-        assert_eq!((o.accuracy(), o.due_now, o.next_due, o.readiness), (None, 0, None, 0));
+        assert_eq!(
+            (o.accuracy(), o.due_now, o.next_due, o.readiness),
+            (None, 0, None, 0)
+        );
         assert!(o.history.is_empty());
     }
 }

@@ -111,7 +111,13 @@ impl Node {
 /// Parses one JSON document. A leading UTF-8 byte-order mark is allowed.
 pub fn parse(text: &str) -> Result<Node, ParseError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let mut p = Parser { src: text.as_bytes(), text, at: 0, line: 1, line_start: 0 };
+    let mut p = Parser {
+        src: text.as_bytes(),
+        text,
+        at: 0,
+        line: 1,
+        line_start: 0,
+    };
     p.skip_ws();
     let node = p.value(0)?;
     p.skip_ws();
@@ -132,12 +138,21 @@ struct Parser<'a> {
 impl Parser<'_> {
     fn pos(&self) -> Pos {
         // Columns count characters, not bytes, so editors land on the right spot.
-        let col = self.text.get(self.line_start..self.at).map_or(0, |s| s.chars().count());
-        Pos { line: self.line, col: col as u32 + 1 }
+        let col = self
+            .text
+            .get(self.line_start..self.at)
+            .map_or(0, |s| s.chars().count());
+        Pos {
+            line: self.line,
+            col: col as u32 + 1,
+        }
     }
 
     fn error(&self, message: &'static str) -> ParseError {
-        ParseError { pos: self.pos(), message }
+        ParseError {
+            pos: self.pos(),
+            message,
+        }
     }
 
     fn peek(&self) -> Option<u8> {
@@ -220,7 +235,11 @@ impl Parser<'_> {
                     self.at += 1;
                     return Ok(Value::Object(members));
                 }
-                _ => return Err(self.error("expected ',' or '}' after a field (is a comma missing?)")),
+                _ => {
+                    return Err(
+                        self.error("expected ',' or '}' after a field (is a comma missing?)")
+                    )
+                }
             }
         }
     }
@@ -246,7 +265,11 @@ impl Parser<'_> {
                     self.at += 1;
                     return Ok(Value::Array(items));
                 }
-                _ => return Err(self.error("expected ',' or ']' after a list item (is a comma missing?)")),
+                _ => {
+                    return Err(
+                        self.error("expected ',' or ']' after a list item (is a comma missing?)")
+                    )
+                }
             }
         }
     }
@@ -342,7 +365,8 @@ impl Parser<'_> {
                                 hi
                             };
                             out.push(
-                                char::from_u32(code).ok_or_else(|| self.error("invalid \\u escape"))?,
+                                char::from_u32(code)
+                                    .ok_or_else(|| self.error("invalid \\u escape"))?,
                             );
                             continue;
                         }
@@ -351,7 +375,11 @@ impl Parser<'_> {
                     self.at += 1;
                     out.push(c);
                 }
-                Some(_) => return Err(self.error("control character inside a string (line breaks must be written \\n)")),
+                Some(_) => {
+                    return Err(self.error(
+                        "control character inside a string (line breaks must be written \\n)",
+                    ))
+                }
             }
         }
     }
@@ -534,7 +562,10 @@ mod tests {
         w.end_object();
         let text = w.finish();
         let back = parse(&text).unwrap();
-        assert_eq!(back.get("s").unwrap().as_str(), Some("quote \" slash \\ nl \n ctl \u{1} é"));
+        assert_eq!(
+            back.get("s").unwrap().as_str(),
+            Some("quote \" slash \\ nl \n ctl \u{1} é")
+        );
         assert_eq!(back.get("n").unwrap().as_i64(), Some(i64::MIN));
         assert_eq!(back.get("l").unwrap().as_array().unwrap().len(), 3);
     }

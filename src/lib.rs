@@ -14,8 +14,8 @@ pub mod random;
 pub mod schedule;
 pub mod score;
 pub mod session;
-pub mod timing;
 pub mod storage;
+pub mod timing;
 
 #[cfg(target_arch = "wasm32")]
 pub mod web;

@@ -44,7 +44,9 @@ impl Rating {
         if !correct {
             return Rating::Again;
         }
-        let Some(ms) = response_ms else { return Rating::Good };
+        let Some(ms) = response_ms else {
+            return Rating::Good;
+        };
         let expected = 4_000 + 40 * chars as i64;
         if ms < expected / 2 {
             Rating::Easy
@@ -137,10 +139,17 @@ pub struct Changes {
 
 impl QuestionLog {
     pub fn stats(&self) -> QuestionStats {
-        let right = self.reviews.iter().filter(|r| r.rating.is_correct()).count() as u32;
+        let right = self
+            .reviews
+            .iter()
+            .filter(|r| r.rating.is_correct())
+            .count() as u32;
         let last = self.reviews.last();
         QuestionStats {
-            attempts: self.carried.attempts.saturating_add(self.reviews.len() as u32),
+            attempts: self
+                .carried
+                .attempts
+                .saturating_add(self.reviews.len() as u32),
             correct: self.carried.correct.saturating_add(right),
             last_correct: last.is_some_and(|r| r.rating.is_correct()),
             last_at: last.map_or(0, |r| r.at),
@@ -150,7 +159,8 @@ impl QuestionLog {
 
 impl Progress {
     fn index(&self, question_id: &str) -> Result<usize, usize> {
-        self.questions.binary_search_by(|q| q.id.as_str().cmp(question_id))
+        self.questions
+            .binary_search_by(|q| q.id.as_str().cmp(question_id))
     }
 
     pub fn log(&self, question_id: &str) -> Option<&QuestionLog> {
@@ -161,7 +171,13 @@ impl Progress {
         let i = match self.index(question_id) {
             Ok(i) => i,
             Err(i) => {
-                self.questions.insert(i, QuestionLog { id: question_id.to_owned(), ..Default::default() });
+                self.questions.insert(
+                    i,
+                    QuestionLog {
+                        id: question_id.to_owned(),
+                        ..Default::default()
+                    },
+                );
                 i
             }
         };
@@ -181,7 +197,11 @@ impl Progress {
     }
 
     pub fn best_percent(&self) -> Option<u8> {
-        let logged = self.rounds.iter().map(|r| crate::score::percent(r.score as usize, r.total as usize)).max();
+        let logged = self
+            .rounds
+            .iter()
+            .map(|r| crate::score::percent(r.score as usize, r.total as usize))
+            .max();
         logged.max(self.carried_best)
     }
 
@@ -206,28 +226,50 @@ impl Progress {
 
     /// Forgets everything, as a new generation (see `reset_at`).
     pub fn reset(&mut self, now: i64) {
-        *self = Progress { reset_at: now.max(self.reset_at.saturating_add(1)), ..Progress::default() };
+        *self = Progress {
+            reset_at: now.max(self.reset_at.saturating_add(1)),
+            ..Progress::default()
+        };
     }
 
     /// Everything both copies know. Commutative and idempotent; across a reset, the newer
     /// generation wins and keeps what the older copy recorded after that reset.
     pub fn merge(&self, other: &Progress) -> Progress {
         // In one generation the union below is symmetric, so which copy counts as newer is moot.
-        let (newer, older) = if self.reset_at >= other.reset_at { (self, other) } else { (other, self) };
+        let (newer, older) = if self.reset_at >= other.reset_at {
+            (self, other)
+        } else {
+            (other, self)
+        };
         let same_generation = newer.reset_at == older.reset_at;
         let after = |at: i64| same_generation || at > newer.reset_at;
 
         let mut questions = newer.questions.clone();
         for log in &older.questions {
-            let reviews: Vec<Review> = log.reviews.iter().copied().filter(|r| after(r.at)).collect();
-            let carried = if same_generation { log.carried } else { Carried::default() };
+            let reviews: Vec<Review> = log
+                .reviews
+                .iter()
+                .copied()
+                .filter(|r| after(r.at))
+                .collect();
+            let carried = if same_generation {
+                log.carried
+            } else {
+                Carried::default()
+            };
             if reviews.is_empty() && carried == Carried::default() {
                 continue;
             }
             let i = match questions.binary_search_by(|q| q.id.cmp(&log.id)) {
                 Ok(i) => i,
                 Err(i) => {
-                    questions.insert(i, QuestionLog { id: log.id.clone(), ..Default::default() });
+                    questions.insert(
+                        i,
+                        QuestionLog {
+                            id: log.id.clone(),
+                            ..Default::default()
+                        },
+                    );
                     i
                 }
             };
@@ -246,23 +288,38 @@ impl Progress {
             insert_sorted(&mut rounds, r.clone());
         }
         let (carried_rounds, carried_best) = if same_generation {
-            (newer.carried_rounds.max(older.carried_rounds), newer.carried_best.max(older.carried_best))
+            (
+                newer.carried_rounds.max(older.carried_rounds),
+                newer.carried_best.max(older.carried_best),
+            )
         } else {
             (newer.carried_rounds, newer.carried_best)
         };
-        Progress { questions, rounds, carried_rounds, carried_best, reset_at: newer.reset_at }
+        Progress {
+            questions,
+            rounds,
+            carried_rounds,
+            carried_best,
+            reset_at: newer.reset_at,
+        }
     }
 
     /// Adopts an imported copy as the learner's own: everything in it is kept, whatever
     /// its age, in this copy's generation (an import after a reset restores the figures).
     pub fn import(&self, imported: &Progress) -> Progress {
-        let adopted = Progress { reset_at: self.reset_at, ..imported.clone() };
+        let adopted = Progress {
+            reset_at: self.reset_at,
+            ..imported.clone()
+        };
         self.merge(&adopted)
     }
 
     /// What `merged` has that `self` has not.
     pub fn changes_to(&self, merged: &Progress) -> Changes {
-        let mut c = Changes { rounds: merged.rounds.len().saturating_sub(self.rounds.len()), ..Changes::default() };
+        let mut c = Changes {
+            rounds: merged.rounds.len().saturating_sub(self.rounds.len()),
+            ..Changes::default()
+        };
         for q in &merged.questions {
             let before = self.log(&q.id).map_or(0, |l| l.reviews.len());
             let added = q.reviews.len().saturating_sub(before);
@@ -305,9 +362,27 @@ pub(crate) mod tests {
         p.record("removed-in-v2", Rating::Good, 5);
         let s = p.summary(&bank);
         assert_eq!((s.answered, s.correct, s.total), (2, 1, 3));
-        assert_eq!(p.stats("a").unwrap(), QuestionStats { attempts: 2, correct: 1, last_correct: true, last_at: 2 });
-        p.finish_round(RoundRecord { at: 10, mode: Mode::Practice, score: 5, total: 10 });
-        p.finish_round(RoundRecord { at: 20, mode: Mode::Practice, score: 4, total: 10 });
+        assert_eq!(
+            p.stats("a").unwrap(),
+            QuestionStats {
+                attempts: 2,
+                correct: 1,
+                last_correct: true,
+                last_at: 2
+            }
+        );
+        p.finish_round(RoundRecord {
+            at: 10,
+            mode: Mode::Practice,
+            score: 5,
+            total: 10,
+        });
+        p.finish_round(RoundRecord {
+            at: 20,
+            mode: Mode::Practice,
+            score: 4,
+            total: 10,
+        });
         assert_eq!((p.rounds_played(), p.best_percent()), (2, Some(50)));
     }
 
@@ -342,7 +417,12 @@ pub(crate) mod tests {
     fn a_reset_is_not_undone_by_a_stale_tab_but_an_import_restores() {
         let mut old = Progress::default();
         old.record("q1", Rating::Good, 100);
-        old.finish_round(RoundRecord { at: 150, mode: Mode::Practice, score: 1, total: 1 });
+        old.finish_round(RoundRecord {
+            at: 150,
+            mode: Mode::Practice,
+            score: 1,
+            total: 1,
+        });
         let export = old.clone();
         let mut fresh = old.clone();
         fresh.reset(200);
@@ -357,31 +437,69 @@ pub(crate) mod tests {
         let restored = merged.import(&export);
         assert_eq!(restored.stats("q1").unwrap().attempts, 1);
         assert_eq!(restored.rounds_played(), 1);
-        assert_eq!(merged.changes_to(&restored), Changes { answers: 1, questions: 1, rounds: 1 });
+        assert_eq!(
+            merged.changes_to(&restored),
+            Changes {
+                answers: 1,
+                questions: 1,
+                rounds: 1
+            }
+        );
         // The restored copy then survives merging with the stale tab again.
         assert_eq!(restored.merge(&stale).log("q1"), restored.log("q1"));
     }
 
     fn arb_progress() -> impl Strategy<Value = Progress> {
         let review = (0i64..50, 1i64..=4).prop_map(|(at, r)| (at, Rating::from_number(r).unwrap()));
-        let log = ("[a-d]", prop::collection::vec(review, 0..4), 0u32..3, 0u32..3);
+        let log = (
+            "[a-d]",
+            prop::collection::vec(review, 0..4),
+            0u32..3,
+            0u32..3,
+        );
         let round = (0i64..50, 0u32..5, 1u32..5);
-        (prop::collection::vec(log, 0..5), prop::collection::vec(round, 0..3), 0u32..3, prop::option::of(0u8..100), prop::sample::select(vec![0i64, 0, 20, 40]))
+        (
+            prop::collection::vec(log, 0..5),
+            prop::collection::vec(round, 0..3),
+            0u32..3,
+            prop::option::of(0u8..100),
+            prop::sample::select(vec![0i64, 0, 20, 40]),
+        )
             .prop_map(|(logs, rounds, cr, cb, reset_at)| {
-                let mut p = Progress { carried_rounds: cr, carried_best: cb, reset_at, ..Progress::default() };
+                let mut p = Progress {
+                    carried_rounds: cr,
+                    carried_best: cb,
+                    reset_at,
+                    ..Progress::default()
+                };
                 for (id, reviews, a, c) in logs {
                     for (at, r) in reviews {
                         p.record(&id, r, reset_at + at);
                     }
                     let i = p.index(&id).unwrap_or_else(|i| {
-                        p.questions.insert(i, QuestionLog { id: id.clone(), ..Default::default() });
+                        p.questions.insert(
+                            i,
+                            QuestionLog {
+                                id: id.clone(),
+                                ..Default::default()
+                            },
+                        );
                         i
                     });
-                    p.questions[i].carried = Carried { attempts: a, correct: c };
+                    p.questions[i].carried = Carried {
+                        attempts: a,
+                        correct: c,
+                    };
                 }
-                p.questions.retain(|q| !q.reviews.is_empty() || q.carried != Carried::default());
+                p.questions
+                    .retain(|q| !q.reviews.is_empty() || q.carried != Carried::default());
                 for (at, score, total) in rounds {
-                    p.finish_round(RoundRecord { at: reset_at + at, mode: Mode::Practice, score: score.min(total), total });
+                    p.finish_round(RoundRecord {
+                        at: reset_at + at,
+                        mode: Mode::Practice,
+                        score: score.min(total),
+                        total,
+                    });
                 }
                 p
             })

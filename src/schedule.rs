@@ -17,7 +17,10 @@ fn time(ms: i64) -> DateTime<Utc> {
 
 fn scheduler() -> FSRS {
     // No fuzz: the same log always gives the same schedule (tests, and two tabs agreeing).
-    FSRS::new(Parameters { enable_fuzz: false, ..Parameters::default() })
+    FSRS::new(Parameters {
+        enable_fuzz: false,
+        ..Parameters::default()
+    })
 }
 
 fn rating(r: Rating) -> rs_fsrs::Rating {
@@ -34,7 +37,11 @@ fn rating(r: Rating) -> rs_fsrs::Rating {
 pub fn card(log: &QuestionLog) -> Option<Card> {
     let first = log.reviews.first()?;
     let fsrs = scheduler();
-    let mut card = Card { due: time(first.at), last_review: time(first.at), ..Card::default() };
+    let mut card = Card {
+        due: time(first.at),
+        last_review: time(first.at),
+        ..Card::default()
+    };
     for r in &log.reviews {
         card = fsrs.next(card, time(r.at), rating(r.rating)).card;
     }
@@ -65,7 +72,9 @@ pub fn due<'a>(bank: &'a Bank, progress: &Progress, now: i64) -> (Vec<&'a Questi
     let mut due: Vec<(i64, &Question)> = Vec::new();
     let mut next: Option<i64> = None;
     for q in &bank.questions {
-        let Some(at) = progress.log(&q.id).and_then(due_at) else { continue };
+        let Some(at) = progress.log(&q.id).and_then(due_at) else {
+            continue;
+        };
         if at <= now {
             due.push((at, q));
         } else {
@@ -78,7 +87,10 @@ pub fn due<'a>(bank: &'a Bank, progress: &Progress, now: i64) -> (Vec<&'a Questi
 
 /// Questions never answered, in bank order.
 pub fn unseen<'a>(bank: &'a Bank, progress: &Progress) -> Vec<&'a Question> {
-    bank.questions.iter().filter(|q| progress.log(&q.id).is_none()).collect()
+    bank.questions
+        .iter()
+        .filter(|q| progress.log(&q.id).is_none())
+        .collect()
 }
 
 /// Estimated share of the bank the learner would get right now, overall and per topic
@@ -103,7 +115,12 @@ pub fn readiness(bank: &Bank, progress: &Progress, now: i64) -> Readiness {
     let topics = bank
         .topics
         .iter()
-        .map(|t| (t.clone(), mean(&mut bank.questions.iter().filter(|q| &q.topic == t))))
+        .map(|t| {
+            (
+                t.clone(),
+                mean(&mut bank.questions.iter().filter(|q| &q.topic == t)),
+            )
+        })
         .collect();
     Readiness { overall, topics }
 }
@@ -169,6 +186,9 @@ mod tests {
         assert!(soon > later && later > 0.0, "{soon} {later}");
         assert_eq!(recall(None, T0), 0.0);
         let r = readiness(&b, &p, T0 + DAY);
-        assert!((r.overall - soon / 3.0).abs() < 1e-9, "q0 known, q1 and multi not");
+        assert!(
+            (r.overall - soon / 3.0).abs() < 1e-9,
+            "q0 known, q1 and multi not"
+        );
     }
 }

@@ -12,11 +12,9 @@ pub fn is_correct(answer: &Answer, chosen: &[usize]) -> bool {
 
 /// Whole percent, rounded down, so 69.9% never shows as a pass at a 70% mark.
 pub fn percent(score: usize, total: usize) -> u8 {
-    if total == 0 {
-        0
-    } else {
-        (score * 100 / total) as u8
-    }
+    (score * 100)
+        .checked_div(total)
+        .map_or(0, |p| p.min(100) as u8)
 }
 
 #[cfg(test)]

@@ -54,7 +54,12 @@ pub struct Settings {
 
 impl Default for Settings {
     fn default() -> Self {
-        Settings { count: None, shuffle: true, time_limit: None, pass_mark: None }
+        Settings {
+            count: None,
+            shuffle: true,
+            time_limit: None,
+            pass_mark: None,
+        }
     }
 }
 
@@ -106,7 +111,11 @@ pub enum Screen {
 /// What the host page is told, as `quiz-answer` and `quiz-complete` events.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Outgoing {
-    Answer { question_id: String, chosen: Vec<usize>, correct: bool },
+    Answer {
+        question_id: String,
+        chosen: Vec<usize>,
+        correct: bool,
+    },
     Complete(Outcome),
 }
 
@@ -127,13 +136,22 @@ pub struct Outcome {
 pub enum Action {
     Show(Screen),
     /// Draw a new round of a mode (optionally one topic) and show it.
-    Start { mode: Mode, topic: Option<String>, seed: u64, now: i64 },
+    Start {
+        mode: Mode,
+        topic: Option<String>,
+        seed: u64,
+        now: i64,
+    },
     /// Pick a radio choice (single answer).
     Select(usize),
     /// Tick or untick a checkbox choice (select all that apply).
     Toggle(usize),
-    Check { now: i64 },
-    Next { now: i64 },
+    Check {
+        now: i64,
+    },
+    Next {
+        now: i64,
+    },
     /// Exam: previous question.
     Prev,
     /// Exam: jump to a position.
@@ -141,16 +159,24 @@ pub enum Action {
     /// Exam: flag or unflag the current question.
     Flag,
     /// Exam: hand in now.
-    Submit { now: i64 },
+    Submit {
+        now: i64,
+    },
     /// The clock: an exam past its deadline is handed in.
-    Tick { now: i64 },
+    Tick {
+        now: i64,
+    },
     /// Practice: the same questions again.
-    TryAgain { now: i64 },
+    TryAgain {
+        now: i64,
+    },
     /// Another copy of the progress (another tab, or storage) to merge in.
     Merge(Progress),
     /// An export the learner chose to import.
     Import(Progress),
-    Reset { now: i64 },
+    Reset {
+        now: i64,
+    },
 }
 
 /// Everything the widget shows, derived from the bank, the round and the progress.
@@ -189,9 +215,21 @@ impl Round {
     /// Draws a round of `mode`. Practice asks questions never answered first, then those
     /// last answered wrong, then the rest, shuffled within each group unless `shuffle` is
     /// off. May be empty (nothing missed, nothing due): the start screen says so.
-    pub fn draw(bank: &Bank, progress: &Progress, settings: &Settings, mode: Mode, topic: Option<&str>, seed: u64, now: i64) -> Round {
+    pub fn draw(
+        bank: &Bank,
+        progress: &Progress,
+        settings: &Settings,
+        mode: Mode,
+        topic: Option<&str>,
+        seed: u64,
+        now: i64,
+    ) -> Round {
         let mut rng = Rng::new(seed);
-        let pool = || bank.questions.iter().filter(|q| topic.is_none_or(|t| q.topic == t));
+        let pool = || {
+            bank.questions
+                .iter()
+                .filter(|q| topic.is_none_or(|t| q.topic == t))
+        };
         let count = settings.count;
         let picks: Vec<&Question> = match mode {
             Mode::Practice => {
@@ -222,8 +260,9 @@ impl Round {
                 all
             }
             Mode::Review => {
-                let mut missed: Vec<&Question> =
-                    pool().filter(|q| progress.stats(&q.id).is_some_and(|s| !s.last_correct)).collect();
+                let mut missed: Vec<&Question> = pool()
+                    .filter(|q| progress.stats(&q.id).is_some_and(|s| !s.last_correct))
+                    .collect();
                 if settings.shuffle {
                     rng.shuffle(&mut missed);
                 }
@@ -250,7 +289,10 @@ impl Round {
             rng.shuffle(&mut round.ids);
         }
         if mode == Mode::Exam {
-            round.deadline = settings.time_limit.or(bank.time_limit).map(|s| now + i64::from(s) * 1000);
+            round.deadline = settings
+                .time_limit
+                .or(bank.time_limit)
+                .map(|s| now + i64::from(s) * 1000);
         }
         round.topic = topic.map(str::to_owned);
         round
@@ -281,7 +323,13 @@ impl Round {
         let mut keep = Vec::new();
         let mut current = self.current;
         let flags = std::mem::take(&mut self.flags);
-        for (pos, ((id, answer), flag)) in self.ids.drain(..).zip(self.answers.drain(..)).zip(flags).enumerate() {
+        for (pos, ((id, answer), flag)) in self
+            .ids
+            .drain(..)
+            .zip(self.answers.drain(..))
+            .zip(flags)
+            .enumerate()
+        {
             match bank.questions.iter().find(|q| q.id == id) {
                 Some(q) => {
                     let answer = answer.filter(|a| a.iter().all(|&c| c < q.choices.len()));
@@ -299,7 +347,12 @@ impl Round {
         self.ids = keep.into_iter().map(|k| k.0).collect();
         // In practice a cleared answer before the current position would leave a gap.
         if self.mode != Mode::Exam {
-            current = self.answers.iter().take(current).position(Option::is_none).unwrap_or(current);
+            current = self
+                .answers
+                .iter()
+                .take(current)
+                .position(Option::is_none)
+                .unwrap_or(current);
         }
         self.current = current.min(self.ids.len());
         Some(self)
@@ -309,14 +362,40 @@ impl Round {
 impl Quiz {
     /// Starts on the saved round when there is one in play, else on the start screen, or
     /// straight in `mode` when the host page asked for one.
-    pub fn new(bank: Rc<Bank>, settings: Settings, progress: Progress, round: Option<Round>, mode: Option<Mode>, seed: u64, now: i64) -> Quiz {
-        let saved = round.and_then(|r| r.reconcile(&bank)).filter(|r| mode.is_none_or(|m| m == r.mode));
+    pub fn new(
+        bank: Rc<Bank>,
+        settings: Settings,
+        progress: Progress,
+        round: Option<Round>,
+        mode: Option<Mode>,
+        seed: u64,
+        now: i64,
+    ) -> Quiz {
+        let saved = round
+            .and_then(|r| r.reconcile(&bank))
+            .filter(|r| mode.is_none_or(|m| m == r.mode));
         let (screen, round) = match (saved, mode) {
             (Some(r), _) if !r.is_over() || mode.is_some() => (Screen::Round, r),
-            (_, Some(m)) => (Screen::Round, Round::draw(&bank, &progress, &settings, m, None, seed, now)),
-            (saved, None) => (Screen::Start, saved.unwrap_or_else(|| Round::new(Mode::Practice, Vec::new(), now))),
+            (_, Some(m)) => (
+                Screen::Round,
+                Round::draw(&bank, &progress, &settings, m, None, seed, now),
+            ),
+            (saved, None) => (
+                Screen::Start,
+                saved.unwrap_or_else(|| Round::new(Mode::Practice, Vec::new(), now)),
+            ),
         };
-        let mut quiz = Quiz { bank, settings, screen, round, selection: Vec::new(), progress, outbox: Vec::new(), next_event: 1, revision: 0 };
+        let mut quiz = Quiz {
+            bank,
+            settings,
+            screen,
+            round,
+            selection: Vec::new(),
+            progress,
+            outbox: Vec::new(),
+            next_event: 1,
+            revision: 0,
+        };
         // An exam whose deadline passed while the page was closed is handed in now.
         quiz.apply(Action::Tick { now });
         quiz
@@ -325,7 +404,13 @@ impl Quiz {
     pub fn phase(&self) -> Phase {
         if self.round.is_over() {
             Phase::Finished
-        } else if self.round.mode != Mode::Exam && self.round.answers.get(self.round.current).is_some_and(Option::is_some) {
+        } else if self.round.mode != Mode::Exam
+            && self
+                .round
+                .answers
+                .get(self.round.current)
+                .is_some_and(Option::is_some)
+        {
             Phase::Feedback
         } else {
             Phase::Answering
@@ -347,7 +432,11 @@ impl Quiz {
     /// The choices shown as picked for the current question.
     pub fn picked(&self) -> &[usize] {
         if self.round.mode == Mode::Exam || self.phase() == Phase::Feedback {
-            self.round.answers.get(self.round.current).and_then(|a| a.as_deref()).unwrap_or(&[])
+            self.round
+                .answers
+                .get(self.round.current)
+                .and_then(|a| a.as_deref())
+                .unwrap_or(&[])
         } else {
             &self.selection
         }
@@ -365,7 +454,11 @@ impl Quiz {
 
     /// Exam questions not answered yet.
     pub fn unanswered(&self) -> usize {
-        self.round.answers.iter().filter(|a| a.as_ref().is_none_or(Vec::is_empty)).count()
+        self.round
+            .answers
+            .iter()
+            .filter(|a| a.as_ref().is_none_or(Vec::is_empty))
+            .count()
     }
 
     /// Each question of the round once (review mode: its first answer), with the learner's
@@ -401,7 +494,11 @@ impl Quiz {
         };
         let mut topics: Vec<(String, usize, usize)> = Vec::new();
         for (q, _, right) in &results {
-            let t = if q.topic.is_empty() { "General" } else { q.topic.as_str() };
+            let t = if q.topic.is_empty() {
+                "General"
+            } else {
+                q.topic.as_str()
+            };
             match topics.iter_mut().find(|(name, _, _)| name == t) {
                 Some(entry) => {
                     entry.1 += usize::from(*right);
@@ -410,12 +507,25 @@ impl Quiz {
                 None => topics.push((t.to_owned(), usize::from(*right), 1)),
             }
         }
-        let order = |name: &str| self.bank.topics.iter().position(|t| t == name).unwrap_or(usize::MAX);
+        let order = |name: &str| {
+            self.bank
+                .topics
+                .iter()
+                .position(|t| t == name)
+                .unwrap_or(usize::MAX)
+        };
         crate::order::sort_by_key(&mut topics, |(name, _, _)| order(name));
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());
         let passed = pass_mark.map(|m| score::percent(score, total) >= m);
-        Outcome { mode: self.round.mode, score, total, pass_mark, passed, topics }
+        Outcome {
+            mode: self.round.mode,
+            score,
+            total,
+            pass_mark,
+            passed,
+            topics,
+        }
     }
 
     pub fn apply(&mut self, action: Action) {
@@ -431,14 +541,26 @@ impl Quiz {
         let exam = self.round.mode == Mode::Exam;
         let on_round = self.screen == Screen::Round;
         match action {
-            Action::Show(screen) => {
+            Action::Show(screen)
                 // A round with nothing in it can't be shown.
-                if screen != Screen::Round || !self.round.is_empty() {
+                if (screen != Screen::Round || !self.round.is_empty()) => {
                     self.screen = screen;
                 }
-            }
-            Action::Start { mode, topic, seed, now } => {
-                let round = Round::draw(&self.bank, &self.progress, &self.settings, mode, topic.as_deref(), seed, now);
+            Action::Start {
+                mode,
+                topic,
+                seed,
+                now,
+            } => {
+                let round = Round::draw(
+                    &self.bank,
+                    &self.progress,
+                    &self.settings,
+                    mode,
+                    topic.as_deref(),
+                    seed,
+                    now,
+                );
                 if !round.is_empty() {
                     self.round = round;
                     self.selection.clear();
@@ -474,7 +596,9 @@ impl Quiz {
                 }
                 self.revision += 1;
             }
-            Action::Check { now } if on_round && !exam && phase == Phase::Answering && !self.selection.is_empty() => {
+            Action::Check { now }
+                if on_round && !exam && phase == Phase::Answering && !self.selection.is_empty() =>
+            {
                 let Some(q) = self.question() else { return };
                 let correct = score::is_correct(&q.answer, &self.selection);
                 let rating = Rating::grade(correct, Some(now - self.round.shown_at), text_size(q));
@@ -488,7 +612,11 @@ impl Quiz {
                     self.round.answers.push(None);
                     self.round.flags.push(false);
                 }
-                self.emit(Outgoing::Answer { question_id: id, chosen, correct });
+                self.emit(Outgoing::Answer {
+                    question_id: id,
+                    chosen,
+                    correct,
+                });
                 self.revision += 1;
             }
             Action::Next { now } if on_round && !exam && phase == Phase::Feedback => {
@@ -499,15 +627,24 @@ impl Quiz {
                 }
                 self.revision += 1;
             }
-            Action::Next { .. } if on_round && exam && phase == Phase::Answering && self.round.current + 1 < self.round.len() => {
+            Action::Next { .. }
+                if on_round
+                    && exam
+                    && phase == Phase::Answering
+                    && self.round.current + 1 < self.round.len() =>
+            {
                 self.round.current += 1;
                 self.revision += 1;
             }
-            Action::Prev if on_round && exam && phase == Phase::Answering && self.round.current > 0 => {
+            Action::Prev
+                if on_round && exam && phase == Phase::Answering && self.round.current > 0 =>
+            {
                 self.round.current -= 1;
                 self.revision += 1;
             }
-            Action::Goto(i) if on_round && exam && phase == Phase::Answering && i < self.round.len() => {
+            Action::Goto(i)
+                if on_round && exam && phase == Phase::Answering && i < self.round.len() =>
+            {
                 self.round.current = i;
                 self.revision += 1;
             }
@@ -522,8 +659,11 @@ impl Quiz {
                     self.submit(deadline);
                 }
             }
-            Action::TryAgain { now } if self.round.mode == Mode::Practice && phase == Phase::Finished => {
-                let mut round = Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
+            Action::TryAgain { now }
+                if self.round.mode == Mode::Practice && phase == Phase::Finished =>
+            {
+                let mut round =
+                    Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
                 round.topic = self.round.topic.take();
                 self.round = round;
                 self.selection.clear();
@@ -554,9 +694,15 @@ impl Quiz {
     /// Hands in the exam: every answered question goes into the history.
     fn submit(&mut self, at: i64) {
         for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
-            let Some(q) = self.bank.questions.iter().find(|q| &q.id == id) else { continue };
+            let Some(q) = self.bank.questions.iter().find(|q| &q.id == id) else {
+                continue;
+            };
             if let Some(chosen) = a.as_deref().filter(|c| !c.is_empty()) {
-                self.progress.record(&q.id, Rating::grade(score::is_correct(&q.answer, chosen), None, 0), at);
+                self.progress.record(
+                    &q.id,
+                    Rating::grade(score::is_correct(&q.answer, chosen), None, 0),
+                    at,
+                );
             }
         }
         self.round.submitted = Some(at);
@@ -624,18 +770,37 @@ pub(crate) mod tests {
     }
 
     fn settings(count: usize) -> Settings {
-        Settings { count: Some(count), ..Settings::default() }
+        Settings {
+            count: Some(count),
+            ..Settings::default()
+        }
     }
 
     fn start(b: Rc<Bank>, count: usize, mode: Mode) -> Quiz {
-        Quiz::new(b, settings(count), Progress::default(), None, Some(mode), 42, T0)
+        Quiz::new(
+            b,
+            settings(count),
+            Progress::default(),
+            None,
+            Some(mode),
+            42,
+            T0,
+        )
     }
 
     fn answer(quiz: &mut Quiz, right: bool, now: i64) {
         let q = quiz.question().unwrap().clone();
-        let picks = if right { q.answer.indices() } else { vec![(q.answer.indices()[0] + 1) % 3] };
+        let picks = if right {
+            q.answer.indices()
+        } else {
+            vec![(q.answer.indices()[0] + 1) % 3]
+        };
         for c in picks {
-            quiz.apply(if q.answer.is_multiple() { Action::Toggle(c) } else { Action::Select(c) });
+            quiz.apply(if q.answer.is_multiple() {
+                Action::Toggle(c)
+            } else {
+                Action::Select(c)
+            });
         }
         if quiz.round.mode != Mode::Exam {
             quiz.apply(Action::Check { now });
@@ -649,12 +814,19 @@ pub(crate) mod tests {
         for step in 0..4 {
             assert_eq!(quiz.phase(), Phase::Answering);
             quiz.apply(Action::Check { now: T0 });
-            assert_eq!(quiz.phase(), Phase::Answering, "Check with nothing chosen does nothing");
+            assert_eq!(
+                quiz.phase(),
+                Phase::Answering,
+                "Check with nothing chosen does nothing"
+            );
             answer(&mut quiz, step != 0, T0 + 5_000);
             assert_eq!(quiz.phase(), Phase::Feedback);
             assert_eq!(quiz.feedback().unwrap().2, step != 0);
             quiz.apply(Action::Select(0));
-            assert!(quiz.selection.is_empty(), "choosing after Check changes nothing");
+            assert!(
+                quiz.selection.is_empty(),
+                "choosing after Check changes nothing"
+            );
             quiz.apply(Action::Next { now: T0 + 6_000 });
         }
         assert_eq!(quiz.phase(), Phase::Finished);
@@ -663,16 +835,32 @@ pub(crate) mod tests {
         assert_eq!(quiz.progress.best_percent(), Some(75));
         let events: Vec<_> = quiz.outbox.iter().map(|(_, e)| e.clone()).collect();
         assert_eq!(events.len(), 5);
-        let Outgoing::Complete(o) = &events[4] else { panic!("{events:?}") };
-        assert_eq!((o.score, o.total, o.mode, o.passed), (3, 4, Mode::Practice, None));
-        assert!(matches!(&events[0], Outgoing::Answer { correct: false, .. }));
+        let Outgoing::Complete(o) = &events[4] else {
+            panic!("{events:?}")
+        };
+        assert_eq!(
+            (o.score, o.total, o.mode, o.passed),
+            (3, 4, Mode::Practice, None)
+        );
+        assert!(matches!(
+            &events[0],
+            Outgoing::Answer { correct: false, .. }
+        ));
         quiz.apply(Action::Next { now: T0 });
         assert_eq!(quiz.outbox.len(), 5, "Next past the end does nothing more");
     }
 
     #[test]
     fn toggle_adds_and_removes_for_select_all() {
-        let mut quiz = Quiz::new(bank(0), Settings::default(), Progress::default(), None, Some(Mode::Practice), 1, T0);
+        let mut quiz = Quiz::new(
+            bank(0),
+            Settings::default(),
+            Progress::default(),
+            None,
+            Some(Mode::Practice),
+            1,
+            T0,
+        );
         assert!(quiz.question().unwrap().answer.is_multiple());
         for c in [2, 0, 1, 1, 9] {
             quiz.apply(Action::Toggle(c));
@@ -694,51 +882,109 @@ pub(crate) mod tests {
         quiz.apply(Action::TryAgain { now: T0 });
         assert_eq!(quiz.round.ids, first);
         assert_eq!(quiz.phase(), Phase::Answering);
-        quiz.apply(Action::Start { mode: Mode::Practice, topic: None, seed: 99, now: T0 });
-        assert!(quiz.round.ids.iter().all(|id| !first.contains(id)), "unseen questions come first");
+        quiz.apply(Action::Start {
+            mode: Mode::Practice,
+            topic: None,
+            seed: 99,
+            now: T0,
+        });
+        assert!(
+            quiz.round.ids.iter().all(|id| !first.contains(id)),
+            "unseen questions come first"
+        );
         let mut p = Progress::default();
         for q in &b.questions {
-            p.record(&q.id, if first.contains(&q.id) { Rating::Again } else { Rating::Good }, 1);
+            p.record(
+                &q.id,
+                if first.contains(&q.id) {
+                    Rating::Again
+                } else {
+                    Rating::Good
+                },
+                1,
+            );
         }
         let r = Round::draw(&b, &p, &settings(3), Mode::Practice, None, 7, T0);
         let (mut got, mut want) = (r.ids.clone(), first.clone());
         got.sort();
         want.sort();
-        assert_eq!(got, want, "then the missed ones, before those answered right");
+        assert_eq!(
+            got, want,
+            "then the missed ones, before those answered right"
+        );
     }
 
     #[test]
     fn same_seed_same_order_and_no_shuffle_keeps_bank_order() {
         let b = bank(20);
         let s = settings(10);
-        let draw = |s: &Settings, seed| Round::draw(&b, &Progress::default(), s, Mode::Practice, None, seed, T0);
+        let draw = |s: &Settings, seed| {
+            Round::draw(&b, &Progress::default(), s, Mode::Practice, None, seed, T0)
+        };
         assert_eq!(draw(&s, 11), draw(&s, 11));
         assert_ne!(draw(&s, 11), draw(&s, 12));
-        let plain = Settings { count: Some(3), shuffle: false, ..Settings::default() };
+        let plain = Settings {
+            count: Some(3),
+            shuffle: false,
+            ..Settings::default()
+        };
         assert_eq!(draw(&plain, 11).ids, vec!["q0", "q1", "q2"]);
-        assert_eq!(draw(&Settings { count: Some(500), shuffle: false, ..Settings::default() }, 0).len(), 21);
+        assert_eq!(
+            draw(
+                &Settings {
+                    count: Some(500),
+                    shuffle: false,
+                    ..Settings::default()
+                },
+                0
+            )
+            .len(),
+            21
+        );
         assert_eq!(draw(&Settings::default(), 0).len(), DEFAULT_COUNT);
     }
 
     #[test]
     fn practice_can_be_limited_to_one_topic() {
         let b = bank(10);
-        let r = Round::draw(&b, &Progress::default(), &settings(50), Mode::Practice, Some("B"), 3, T0);
+        let r = Round::draw(
+            &b,
+            &Progress::default(),
+            &settings(50),
+            Mode::Practice,
+            Some("B"),
+            3,
+            T0,
+        );
         assert_eq!(r.len(), 5);
-        assert!(r.ids.iter().all(|id| b.questions.iter().any(|q| &q.id == id && q.topic == "B")));
+        assert!(r
+            .ids
+            .iter()
+            .all(|id| b.questions.iter().any(|q| &q.id == id && q.topic == "B")));
     }
 
     #[test]
     fn a_resumed_round_survives_a_bank_update() {
         let b = bank(6);
-        let mut r = Round::new(Mode::Practice, vec!["q1".into(), "gone".into(), "q2".into(), "q3".into()], T0);
+        let mut r = Round::new(
+            Mode::Practice,
+            vec!["q1".into(), "gone".into(), "q2".into(), "q3".into()],
+            T0,
+        );
         r.answers = vec![Some(vec![1]), Some(vec![0]), Some(vec![7]), None];
         r.current = 3;
         let fitted = r.reconcile(&b).unwrap();
         assert_eq!(fitted.ids, vec!["q1", "q2", "q3"]);
-        assert_eq!(fitted.answers, vec![Some(vec![1]), None, None], "7 no longer fits q2's 3 choices");
+        assert_eq!(
+            fitted.answers,
+            vec![Some(vec![1]), None, None],
+            "7 no longer fits q2's 3 choices"
+        );
         assert_eq!(fitted.current, 1, "resume at the gap");
-        assert_eq!(Round::new(Mode::Practice, vec!["gone".into()], T0).reconcile(&b), None);
+        assert_eq!(
+            Round::new(Mode::Practice, vec!["gone".into()], T0).reconcile(&b),
+            None
+        );
         let mut broken = Round::new(Mode::Practice, vec!["q1".into()], T0);
         broken.current = 5;
         assert_eq!(broken.reconcile(&b), None);
@@ -747,25 +993,65 @@ pub(crate) mod tests {
     #[test]
     fn without_a_mode_the_start_screen_shows_unless_a_round_is_in_play() {
         let b = bank(5);
-        let fresh = Quiz::new(b.clone(), settings(3), Progress::default(), None, None, 1, T0);
+        let fresh = Quiz::new(
+            b.clone(),
+            settings(3),
+            Progress::default(),
+            None,
+            None,
+            1,
+            T0,
+        );
         assert_eq!(fresh.screen, Screen::Start);
         assert_eq!(fresh.revision, 0, "nothing to save yet");
         let mut quiz = fresh.clone();
         quiz.apply(Action::Show(Screen::Round));
         assert_eq!(quiz.screen, Screen::Start, "no round to show yet");
-        quiz.apply(Action::Start { mode: Mode::Practice, topic: None, seed: 5, now: T0 });
+        quiz.apply(Action::Start {
+            mode: Mode::Practice,
+            topic: None,
+            seed: 5,
+            now: T0,
+        });
         answer(&mut quiz, true, T0);
-        let resumed = Quiz::new(b.clone(), settings(3), quiz.progress.clone(), Some(quiz.round.clone()), None, 1, T0);
-        assert_eq!((resumed.screen, resumed.phase()), (Screen::Round, Phase::Feedback));
-        let other_mode = Quiz::new(b, settings(3), quiz.progress.clone(), Some(quiz.round.clone()), Some(Mode::Exam), 1, T0);
-        assert_eq!(other_mode.round.mode, Mode::Exam, "the page asked for an exam");
+        let resumed = Quiz::new(
+            b.clone(),
+            settings(3),
+            quiz.progress.clone(),
+            Some(quiz.round.clone()),
+            None,
+            1,
+            T0,
+        );
+        assert_eq!(
+            (resumed.screen, resumed.phase()),
+            (Screen::Round, Phase::Feedback)
+        );
+        let other_mode = Quiz::new(
+            b,
+            settings(3),
+            quiz.progress.clone(),
+            Some(quiz.round.clone()),
+            Some(Mode::Exam),
+            1,
+            T0,
+        );
+        assert_eq!(
+            other_mode.round.mode,
+            Mode::Exam,
+            "the page asked for an exam"
+        );
     }
 
     #[test]
     fn an_exam_gives_no_feedback_moves_freely_and_scores_at_submit() {
         let b = bank(6);
         let mut quiz = start(b, 5, Mode::Exam);
-        assert_eq!(quiz.round.deadline, Some(T0 + 600_000), "the bank's time limit");
+        assert_eq!(
+            quiz.round.deadline,
+            Some(T0 + 600_000),
+            "the bank's time limit"
+        );
         answer(&mut quiz, true, T0);
         assert_eq!(quiz.phase(), Phase::Answering, "no feedback in an exam");
         assert!(quiz.feedback().is_none());
@@ -782,16 +1068,36 @@ pub(crate) mod tests {
         quiz.apply(Action::Goto(9));
         assert_eq!(quiz.round.current, 4, "no such question");
         assert_eq!(quiz.unanswered(), 2);
-        assert!(quiz.progress.questions.is_empty(), "answers count only when handed in");
+        assert!(
+            quiz.progress.questions.is_empty(),
+            "answers count only when handed in"
+        );
         quiz.apply(Action::Submit { now: T0 + 60_000 });
         assert_eq!(quiz.phase(), Phase::Finished);
         let o = quiz.outcome();
-        assert_eq!((o.score, o.total, o.pass_mark, o.passed), (2, 5, Some(60), Some(false)));
-        assert_eq!(o.topics.iter().map(|t| t.2).sum::<usize>(), 5, "every question in the breakdown");
-        assert_eq!(quiz.progress.questions.len(), 3, "answered questions join the history");
-        assert!(matches!(quiz.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam));
+        assert_eq!(
+            (o.score, o.total, o.pass_mark, o.passed),
+            (2, 5, Some(60), Some(false))
+        );
+        assert_eq!(
+            o.topics.iter().map(|t| t.2).sum::<usize>(),
+            5,
+            "every question in the breakdown"
+        );
+        assert_eq!(
+            quiz.progress.questions.len(),
+            3,
+            "answered questions join the history"
+        );
+        assert!(
+            matches!(quiz.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam)
+        );
         quiz.apply(Action::Select(0));
-        assert_eq!(quiz.round.answers.iter().flatten().count(), 3, "no changes after submitting");
+        assert_eq!(
+            quiz.round.answers.iter().flatten().count(),
+            3,
+            "no changes after submitting"
+        );
     }
 
     #[test]
@@ -803,9 +1109,24 @@ pub(crate) mod tests {
         assert_eq!(quiz.phase(), Phase::Answering);
         // Reload (the round as stored) after the deadline passed.
         let stored = quiz.round.clone();
-        let reloaded = Quiz::new(b, settings(3), quiz.progress.clone(), Some(stored), None, 1, T0 + 700_000);
-        assert_eq!((reloaded.screen, reloaded.phase()), (Screen::Round, Phase::Finished));
-        assert_eq!(reloaded.round.submitted, Some(T0 + 600_000), "handed in at the deadline, not at reload");
+        let reloaded = Quiz::new(
+            b,
+            settings(3),
+            quiz.progress.clone(),
+            Some(stored),
+            None,
+            1,
+            T0 + 700_000,
+        );
+        assert_eq!(
+            (reloaded.screen, reloaded.phase()),
+            (Screen::Round, Phase::Finished)
+        );
+        assert_eq!(
+            reloaded.round.submitted,
+            Some(T0 + 600_000),
+            "handed in at the deadline, not at reload"
+        );
         assert_eq!(reloaded.outcome().score, 1);
         assert_eq!(reloaded.progress.rounds.len(), 1);
         assert!(reloaded.revision > 0, "the submitted exam is saved");
@@ -814,9 +1135,17 @@ pub(crate) mod tests {
     #[test]
     fn attributes_override_the_banks_exam_settings() {
         let b = bank(6);
-        let s = Settings { count: Some(2), time_limit: Some(30), pass_mark: Some(50), ..Settings::default() };
+        let s = Settings {
+            count: Some(2),
+            time_limit: Some(30),
+            pass_mark: Some(50),
+            ..Settings::default()
+        };
         let mut quiz = Quiz::new(b, s, Progress::default(), None, Some(Mode::Exam), 1, T0);
-        assert_eq!((quiz.round.len(), quiz.round.deadline), (2, Some(T0 + 30_000)));
+        assert_eq!(
+            (quiz.round.len(), quiz.round.deadline),
+            (2, Some(T0 + 30_000))
+        );
         answer(&mut quiz, true, T0);
         quiz.apply(Action::Submit { now: T0 });
         assert_eq!(quiz.outcome().passed, Some(true));
@@ -833,7 +1162,11 @@ pub(crate) mod tests {
         let mut quiz = Quiz::new(b, Settings::default(), p, None, Some(Mode::Review), 3, T0);
         let mut ids = quiz.round.ids.clone();
         ids.sort();
-        assert_eq!(ids, vec!["q0", "q2"], "only questions whose last answer was wrong");
+        assert_eq!(
+            ids,
+            vec!["q0", "q2"],
+            "only questions whose last answer was wrong"
+        );
         answer(&mut quiz, false, T0);
         let missed_again = quiz.round.ids[0].clone();
         quiz.apply(Action::Next { now: T0 });
@@ -845,11 +1178,26 @@ pub(crate) mod tests {
         quiz.apply(Action::Next { now: T0 });
         assert_eq!(quiz.phase(), Phase::Finished);
         let o = quiz.outcome();
-        assert_eq!((o.score, o.total), (1, 2), "scored on the first try of each question");
-        assert!(quiz.progress.stats("q0").unwrap().last_correct && quiz.progress.stats("q2").unwrap().last_correct);
+        assert_eq!(
+            (o.score, o.total),
+            (1, 2),
+            "scored on the first try of each question"
+        );
+        assert!(
+            quiz.progress.stats("q0").unwrap().last_correct
+                && quiz.progress.stats("q2").unwrap().last_correct
+        );
         let mut none_missed = quiz.clone();
-        none_missed.apply(Action::Start { mode: Mode::Review, topic: None, seed: 1, now: T0 });
-        assert_eq!(none_missed.round, quiz.round, "nothing left to review: no empty round");
+        none_missed.apply(Action::Start {
+            mode: Mode::Review,
+            topic: None,
+            seed: 1,
+            now: T0,
+        });
+        assert_eq!(
+            none_missed.round, quiz.round,
+            "nothing left to review: no empty round"
+        );
     }
 
     #[test]
@@ -871,7 +1219,11 @@ pub(crate) mod tests {
         let id = quiz.question().unwrap().id.clone();
         answer(&mut quiz, true, T0 + 600_000);
         let log = quiz.progress.log(&id).unwrap();
-        assert_eq!(log.reviews[0].rating, Rating::Hard, "ten minutes on a short question");
+        assert_eq!(
+            log.reviews[0].rating,
+            Rating::Hard,
+            "ten minutes on a short question"
+        );
     }
 
     #[test]
@@ -883,11 +1235,17 @@ pub(crate) mod tests {
         assert!(quiz.progress.questions.is_empty());
         assert_eq!(quiz.screen, Screen::Start);
         quiz.apply(Action::Merge(saved.clone()));
-        assert!(quiz.progress.questions.is_empty(), "a stale copy does not undo the reset");
+        assert!(
+            quiz.progress.questions.is_empty(),
+            "a stale copy does not undo the reset"
+        );
         quiz.apply(Action::Import(saved.clone()));
         assert_eq!(quiz.progress.questions, saved.questions, "an import does");
         let rev = quiz.revision;
         quiz.apply(Action::Merge(saved));
-        assert_eq!(quiz.revision, rev, "merging what is already there changes nothing");
+        assert_eq!(
+            quiz.revision, rev,
+            "merging what is already there changes nothing"
+        );
     }
 }

@@ -86,9 +86,15 @@ pub fn all_progress(kv: &dyn KeyValue, memory: (&str, &Progress)) -> Vec<(String
     let prefix = progress_key("");
     let mut out = vec![(memory.0.to_owned(), memory.1.clone())];
     for key in kv.keys().unwrap_or_default() {
-        let Some(bank_id) = key.strip_prefix(&prefix) else { continue };
-        let Ok(Some(text)) = kv.get(&key) else { continue };
-        let Loaded::Found(p) = read(&text, decode_progress) else { continue };
+        let Some(bank_id) = key.strip_prefix(&prefix) else {
+            continue;
+        };
+        let Ok(Some(text)) = kv.get(&key) else {
+            continue;
+        };
+        let Loaded::Found(p) = read(&text, decode_progress) else {
+            continue;
+        };
         match out.iter_mut().find(|(id, _)| id == bank_id) {
             Some((_, mine)) => *mine = mine.merge(&p),
             None => out.push((bank_id.to_owned(), p)),
@@ -99,7 +105,12 @@ pub fn all_progress(kv: &dyn KeyValue, memory: (&str, &Progress)) -> Vec<(String
 }
 
 /// Imports `imported` into the stored progress of `bank_id` (a bank not in play here).
-pub fn import_into_store(kv: &dyn KeyValue, bank_id: &str, imported: &Progress, now_ms: i64) -> Result<(), StorageError> {
+pub fn import_into_store(
+    kv: &dyn KeyValue,
+    bank_id: &str,
+    imported: &Progress,
+    now_ms: i64,
+) -> Result<(), StorageError> {
     let key = progress_key(bank_id);
     let current = match load(kv, &key, now_ms, decode_progress) {
         Loaded::Found(p) => p,
@@ -167,7 +178,9 @@ pub fn load<T>(kv: &dyn KeyValue, key: &str, now_ms: i64, decode: Decode<T>) -> 
 
 /// Decodes a stored value without touching the store (also for `storage` events).
 pub fn read<T>(text: &str, decode: Decode<T>) -> Loaded<T> {
-    let Ok(root) = json::parse(text) else { return Loaded::Corrupt };
+    let Ok(root) = json::parse(text) else {
+        return Loaded::Corrupt;
+    };
     match (root.get("v").and_then(Node::as_i64), root.get("data")) {
         (Some(v), _) if v > FORMAT_VERSION => Loaded::Newer,
         (Some(v), Some(data)) if v >= 1 => decode(data, v).map_or(Loaded::Corrupt, Loaded::Found),
@@ -195,7 +208,13 @@ fn envelope(now_ms: i64, body: impl FnOnce(&mut Writer)) -> String {
 /// `delta_ms * 4 + rating - 1`, the first delta counted from `t0` (the earliest answer).
 /// Packed like this the log stays small; the README gives the measured size.
 fn write_progress(w: &mut Writer, p: &Progress) {
-    let t0 = p.questions.iter().filter_map(|q| q.reviews.first()).map(|r| r.at).min().unwrap_or(0);
+    let t0 = p
+        .questions
+        .iter()
+        .filter_map(|q| q.reviews.first())
+        .map(|r| r.at)
+        .min()
+        .unwrap_or(0);
     w.begin_object();
     if t0 != 0 {
         w.key("t0");
@@ -255,7 +274,9 @@ fn u32_of(n: &Node) -> Option<u32> {
 }
 
 fn percent_of(n: &Node) -> Option<u8> {
-    n.as_i64().filter(|b| (0..=100).contains(b)).map(|b| b as u8)
+    n.as_i64()
+        .filter(|b| (0..=100).contains(b))
+        .map(|b| b as u8)
 }
 
 pub fn decode_progress(data: &Node, version: i64) -> Option<Progress> {
@@ -272,7 +293,9 @@ pub fn decode_progress(data: &Node, version: i64) -> Option<Progress> {
         ..Progress::default()
     };
     for r in data.get("r")?.as_array()? {
-        let [at, mode, score, total] = r.as_array()? else { return None };
+        let [at, mode, score, total] = r.as_array()? else {
+            return None;
+        };
         let record = RoundRecord {
             at: at.as_i64()?,
             mode: Mode::parse(mode.as_str()?)?,
@@ -282,25 +305,42 @@ pub fn decode_progress(data: &Node, version: i64) -> Option<Progress> {
         p.finish_round(record);
     }
     let t0 = data.get("t0").map_or(Some(0), Node::as_i64)?;
-    let Value::Object(members) = &data.get("q")?.value else { return None };
+    let Value::Object(members) = &data.get("q")?.value else {
+        return None;
+    };
     for m in members {
         let items = m.node.as_array()?;
         let (carried, packed) = match items {
             [first, rest @ ..] if first.as_array().is_some() => {
-                let [a, c] = first.as_array()? else { return None };
-                (Carried { attempts: u32_of(a)?, correct: u32_of(c)? }, rest)
+                let [a, c] = first.as_array()? else {
+                    return None;
+                };
+                (
+                    Carried {
+                        attempts: u32_of(a)?,
+                        correct: u32_of(c)?,
+                    },
+                    rest,
+                )
             }
             all => (Carried::default(), all),
         };
         if packed.is_empty() && carried == Carried::default() {
             return None;
         }
-        let mut log = QuestionLog { id: m.key.clone(), reviews: Vec::with_capacity(packed.len()), carried };
+        let mut log = QuestionLog {
+            id: m.key.clone(),
+            reviews: Vec::with_capacity(packed.len()),
+            carried,
+        };
         let mut at = t0;
         for x in packed {
             let x = x.as_i64().filter(|x| *x >= 0)?;
             at = at.checked_add(x / 4)?;
-            let review = Review { at, rating: Rating::from_number(x % 4 + 1)? };
+            let review = Review {
+                at,
+                rating: Rating::from_number(x % 4 + 1)?,
+            };
             if log.reviews.last().is_some_and(|last| *last >= review) {
                 return None;
             }
@@ -318,18 +358,32 @@ pub fn decode_progress(data: &Node, version: i64) -> Option<Progress> {
 /// Version 1 kept `{"rounds":n,"best":pct,"q":{"<id>":[attempts,correct,lastRight,lastAt]}}`.
 /// The last answer becomes the log's one review; the other counts are carried.
 fn decode_progress_v1(data: &Node) -> Option<Progress> {
-    let mut p = Progress { carried_rounds: u32_of(data.get("rounds")?)?, ..Progress::default() };
+    let mut p = Progress {
+        carried_rounds: u32_of(data.get("rounds")?)?,
+        ..Progress::default()
+    };
     if let Some(b) = data.get("best") {
         p.carried_best = Some(percent_of(b)?);
     }
-    let Value::Object(members) = &data.get("q")?.value else { return None };
+    let Value::Object(members) = &data.get("q")?.value else {
+        return None;
+    };
     for m in members {
-        let [a, c, l, t] = m.node.as_array()? else { return None };
+        let [a, c, l, t] = m.node.as_array()? else {
+            return None;
+        };
         let (attempts, correct, last_right) = (u32_of(a)?, u32_of(c)?, l.as_i64()? != 0);
-        let rating = if last_right { Rating::Good } else { Rating::Again };
+        let rating = if last_right {
+            Rating::Good
+        } else {
+            Rating::Again
+        };
         p.questions.push(QuestionLog {
             id: m.key.clone(),
-            reviews: vec![Review { at: t.as_i64()?, rating }],
+            reviews: vec![Review {
+                at: t.as_i64()?,
+                rating,
+            }],
             carried: Carried {
                 attempts: attempts.saturating_sub(1),
                 correct: correct.saturating_sub(u32::from(last_right)),
@@ -381,7 +435,11 @@ pub fn encode_round(r: &Round, selection: &[usize], now_ms: i64) -> String {
             }
             w.end_array();
         }
-        for (key, value) in [("deadline", r.deadline), ("submitted", r.submitted), ("shown", Some(r.shown_at))] {
+        for (key, value) in [
+            ("deadline", r.deadline),
+            ("submitted", r.submitted),
+            ("shown", Some(r.shown_at)),
+        ] {
             if let Some(v) = value {
                 w.key(key);
                 w.int(v);
@@ -399,12 +457,21 @@ pub fn encode_round(r: &Round, selection: &[usize], now_ms: i64) -> String {
 /// (practice only) read the same, without the exam fields.
 pub fn decode_round(data: &Node, _version: i64) -> Option<(Round, Vec<usize>)> {
     let ints = |n: &Node| -> Option<Vec<usize>> {
-        n.as_array()?.iter().map(|i| i.as_i64().and_then(|i| usize::try_from(i).ok())).collect()
+        n.as_array()?
+            .iter()
+            .map(|i| i.as_i64().and_then(|i| usize::try_from(i).ok()))
+            .collect()
     };
-    let time = |key: &str| -> Option<Option<i64>> { data.get(key).map_or(Some(None), |n| n.as_i64().map(Some)) };
+    let time = |key: &str| -> Option<Option<i64>> {
+        data.get(key).map_or(Some(None), |n| n.as_i64().map(Some))
+    };
     let mode = Mode::parse(data.get("mode")?.as_str()?)?;
-    let ids: Vec<String> =
-        data.get("ids")?.as_array()?.iter().map(|n| n.as_str().map(str::to_owned)).collect::<Option<_>>()?;
+    let ids: Vec<String> = data
+        .get("ids")?
+        .as_array()?
+        .iter()
+        .map(|n| n.as_str().map(str::to_owned))
+        .collect::<Option<_>>()?;
     let answers: Vec<Option<Vec<usize>>> = data
         .get("ans")?
         .as_array()?
@@ -414,7 +481,11 @@ pub fn decode_round(data: &Node, _version: i64) -> Option<(Round, Vec<usize>)> {
     let current = usize::try_from(data.get("cur")?.as_i64()?).ok()?;
     let selection = data.get("sel").and_then(ints).unwrap_or_default();
     let flags = match data.get("flags") {
-        Some(f) => f.as_array()?.iter().map(|n| n.as_i64().map(|i| i != 0)).collect::<Option<Vec<_>>>()?,
+        Some(f) => f
+            .as_array()?
+            .iter()
+            .map(|n| n.as_i64().map(|i| i != 0))
+            .collect::<Option<Vec<_>>>()?,
         None => vec![false; ids.len()],
     };
     let topic = match data.get("topic") {
@@ -462,11 +533,15 @@ pub fn encode_export(banks: &[(String, Progress)], now_ms: i64) -> String {
 
 /// Reads an exported file, or says in plain words why it can't.
 pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, &'static str> {
-    let root = json::parse(text).map_err(|_| "This file is not a Checkpoint Quiz progress file (it is not valid JSON).")?;
+    let root = json::parse(text)
+        .map_err(|_| "This file is not a Checkpoint Quiz progress file (it is not valid JSON).")?;
     if root.get("format").and_then(Node::as_str) != Some(EXPORT_FORMAT) {
         return Err("This file is not a Checkpoint Quiz progress file.");
     }
-    let version = root.get("v").and_then(Node::as_i64).ok_or("This progress file has no version.")?;
+    let version = root
+        .get("v")
+        .and_then(Node::as_i64)
+        .ok_or("This progress file has no version.")?;
     if version > FORMAT_VERSION {
         return Err("This progress file comes from a newer version of the quiz; update the page to import it.");
     }
@@ -476,7 +551,8 @@ pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, &'static str
     banks
         .iter()
         .map(|m| {
-            let p = decode_progress(&m.node, version).ok_or("This progress file is damaged and was not imported.")?;
+            let p = decode_progress(&m.node, version)
+                .ok_or("This progress file is damaged and was not imported.")?;
             Ok((m.key.clone(), p))
         })
         .collect()
@@ -510,10 +586,18 @@ mod tests {
         p.record("trust-01", Rating::Again, T0 + 500);
         p.record("trust-01", Rating::Easy, T0 + 500);
         p.record("skills \"odd\" id", Rating::Hard, 3);
-        p.finish_round(RoundRecord { at: T0 + 900, mode: Mode::Exam, score: 8, total: 10 });
+        p.finish_round(RoundRecord {
+            at: T0 + 900,
+            mode: Mode::Exam,
+            score: 8,
+            total: 10,
+        });
         p.carried_rounds = 2;
         p.carried_best = Some(60);
-        p.questions[1].carried = Carried { attempts: 4, correct: 1 };
+        p.questions[1].carried = Carried {
+            attempts: 4,
+            correct: 1,
+        };
         p.reset_at = 2;
         p
     }
@@ -523,23 +607,44 @@ mod tests {
         let kv = MemoryStore::default();
         let p = sample_progress();
         kv.set(&progress_key("b"), &encode_progress(&p, 9)).unwrap();
-        assert_eq!(load(&kv, &progress_key("b"), 10, decode_progress), Loaded::Found(p));
-        assert!(kv.get("checkpoint-quiz:progress:b").unwrap().unwrap().starts_with("{\"v\":2,\"saved\":9,"));
+        assert_eq!(
+            load(&kv, &progress_key("b"), 10, decode_progress),
+            Loaded::Found(p)
+        );
+        assert!(kv
+            .get("checkpoint-quiz:progress:b")
+            .unwrap()
+            .unwrap()
+            .starts_with("{\"v\":2,\"saved\":9,"));
         let empty = Progress::default();
-        assert_eq!(read(&encode_progress(&empty, 1), decode_progress), Loaded::Found(empty));
+        assert_eq!(
+            read(&encode_progress(&empty, 1), decode_progress),
+            Loaded::Found(empty)
+        );
     }
 
     #[test]
     fn version_1_progress_is_migrated_without_losing_counts() {
         let v1 = r#"{"v":1,"saved":5,"data":{"rounds":3,"best":80,"q":{"a":[4,3,1,1700000000000],"b":[2,0,0,1700000000500]}}}"#;
-        let Loaded::Found(p) = read(v1, decode_progress) else { panic!() };
+        let Loaded::Found(p) = read(v1, decode_progress) else {
+            panic!()
+        };
         let a = p.stats("a").unwrap();
-        assert_eq!((a.attempts, a.correct, a.last_correct, a.last_at), (4, 3, true, T0));
+        assert_eq!(
+            (a.attempts, a.correct, a.last_correct, a.last_at),
+            (4, 3, true, T0)
+        );
         let b = p.stats("b").unwrap();
-        assert_eq!((b.attempts, b.correct, b.last_correct, b.last_at), (2, 0, false, T0 + 500));
+        assert_eq!(
+            (b.attempts, b.correct, b.last_correct, b.last_at),
+            (2, 0, false, T0 + 500)
+        );
         assert_eq!((p.rounds_played(), p.best_percent()), (3, Some(80)));
         // Saved again, it is version 2 and reads back the same.
-        assert_eq!(read(&encode_progress(&p, 6), decode_progress), Loaded::Found(p));
+        assert_eq!(
+            read(&encode_progress(&p, 6), decode_progress),
+            Loaded::Found(p)
+        );
     }
 
     #[test]
@@ -552,16 +657,27 @@ mod tests {
         r.topic = Some("Trust \"and\" rapport".into());
         let kv = MemoryStore::default();
         kv.set("k", &encode_round(&r, &[1], 5)).unwrap();
-        assert_eq!(load(&kv, "k", 6, decode_round), Loaded::Found((r.clone(), vec![1])));
+        assert_eq!(
+            load(&kv, "k", 6, decode_round),
+            Loaded::Found((r.clone(), vec![1]))
+        );
         r.submitted = Some(T0 + 1);
-        assert_eq!(read(&encode_round(&r, &[], 5), decode_round), Loaded::Found((r, vec![])));
+        assert_eq!(
+            read(&encode_round(&r, &[], 5), decode_round),
+            Loaded::Found((r, vec![]))
+        );
     }
 
     #[test]
     fn version_1_rounds_still_resume() {
         let v1 = r#"{"v":1,"saved":5,"data":{"mode":"practice","ids":["a","b"],"cur":1,"ans":[[1],[]],"sel":[0]}}"#;
-        let Loaded::Found((r, sel)) = read(v1, decode_round) else { panic!() };
-        assert_eq!((r.ids.len(), r.current, r.answers[0].clone(), sel), (2, 1, Some(vec![1]), vec![0]));
+        let Loaded::Found((r, sel)) = read(v1, decode_round) else {
+            panic!()
+        };
+        assert_eq!(
+            (r.ids.len(), r.current, r.answers[0].clone(), sel),
+            (2, 1, Some(vec![1]), vec![0])
+        );
         assert_eq!(r.flags, vec![false, false]);
     }
 
@@ -579,9 +695,18 @@ mod tests {
             "{\"data\":{}}",
         ] {
             kv.set(&key, junk).unwrap();
-            assert_eq!(load(&kv, &key, 77, decode_progress), Loaded::Corrupt, "{junk}");
+            assert_eq!(
+                load(&kv, &key, 77, decode_progress),
+                Loaded::Corrupt,
+                "{junk}"
+            );
             assert_eq!(kv.get(&key).unwrap(), None);
-            assert_eq!(kv.get("checkpoint-quiz:aside:77:progress:b").unwrap().as_deref(), Some(junk));
+            assert_eq!(
+                kv.get("checkpoint-quiz:aside:77:progress:b")
+                    .unwrap()
+                    .as_deref(),
+                Some(junk)
+            );
         }
     }
 
@@ -597,7 +722,10 @@ mod tests {
 
     #[test]
     fn a_failing_store_reports_failure() {
-        assert_eq!(load(&Broken, "k", 1, decode_progress), Loaded::Failed(StorageError::Unavailable));
+        assert_eq!(
+            load(&Broken, "k", 1, decode_progress),
+            Loaded::Failed(StorageError::Unavailable)
+        );
     }
 
     #[test]
@@ -609,11 +737,17 @@ mod tests {
 
     #[test]
     fn exports_round_trip_and_bad_files_are_named() {
-        let banks = vec![("b1".to_string(), sample_progress()), ("b2".to_string(), Progress::default())];
+        let banks = vec![
+            ("b1".to_string(), sample_progress()),
+            ("b2".to_string(), Progress::default()),
+        ];
         let text = encode_export(&banks, T0);
         assert_eq!(decode_export(&text), Ok(banks));
         assert!(decode_export("{").unwrap_err().contains("not valid JSON"));
-        assert_eq!(decode_export("{\"format\":\"other\"}"), Err("This file is not a Checkpoint Quiz progress file."));
+        assert_eq!(
+            decode_export("{\"format\":\"other\"}"),
+            Err("This file is not a Checkpoint Quiz progress file.")
+        );
         let newer = text.replace("\"v\":2", "\"v\":9");
         assert!(decode_export(&newer).unwrap_err().contains("newer version"));
         let damaged = text.replacen("\"q\":{", "\"q\":{\"zz\":[[1]],", 1);
@@ -625,12 +759,18 @@ mod tests {
         let kv = MemoryStore::default();
         let mut other = Progress::default();
         other.record("x1", Rating::Good, T0);
-        kv.set(&progress_key("other"), &encode_progress(&other, 1)).unwrap();
+        kv.set(&progress_key("other"), &encode_progress(&other, 1))
+            .unwrap();
         kv.set(&progress_key("broken"), "{").unwrap();
-        kv.set("checkpoint-quiz:round:other", &encode_round(&Round::new(Mode::Practice, vec![], 1), &[], 1)).unwrap();
+        kv.set(
+            "checkpoint-quiz:round:other",
+            &encode_round(&Round::new(Mode::Practice, vec![], 1), &[], 1),
+        )
+        .unwrap();
         let mut stored_here = Progress::default();
         stored_here.record("h0", Rating::Again, T0);
-        kv.set(&progress_key("here"), &encode_progress(&stored_here, 1)).unwrap();
+        kv.set(&progress_key("here"), &encode_progress(&stored_here, 1))
+            .unwrap();
         let mut memory = Progress::default();
         memory.record("h1", Rating::Good, T0 + 1);
         let all = all_progress(&kv, ("here", &memory));
@@ -641,9 +781,14 @@ mod tests {
         let mut more = Progress::default();
         more.record("x2", Rating::Good, T0);
         import_into_store(&kv, "other", &more, 5).unwrap();
-        let Loaded::Found(p) = load(&kv, &progress_key("other"), 6, decode_progress) else { panic!() };
+        let Loaded::Found(p) = load(&kv, &progress_key("other"), 6, decode_progress) else {
+            panic!()
+        };
         assert_eq!(p.questions.len(), 2);
-        assert_eq!(import_into_store(&Broken, "other", &more, 5), Err(StorageError::Unavailable));
+        assert_eq!(
+            import_into_store(&Broken, "other", &more, 5),
+            Err(StorageError::Unavailable)
+        );
     }
 
     /// The figure in the README: run with `cargo test --release -- --ignored size --nocapture`.
@@ -661,7 +806,11 @@ mod tests {
         println!("10,000 answers to 2,000 questions: {} bytes", text.len());
         let mut distinct = Progress::default();
         for i in 0..10_000i64 {
-            distinct.record(&["balance-service-protocol-", &i.to_string()].concat(), Rating::Good, T0 + i * 60_000);
+            distinct.record(
+                &["balance-service-protocol-", &i.to_string()].concat(),
+                Rating::Good,
+                T0 + i * 60_000,
+            );
         }
         let text2 = encode_progress(&distinct, at);
         println!("10,000 questions answered once: {} bytes", text2.len());

@@ -5,7 +5,13 @@
 pub fn clock(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
-    let two = |n: i64| if n < 10 { ["0", &n.to_string()].concat() } else { n.to_string() };
+    let two = |n: i64| {
+        if n < 10 {
+            ["0", &n.to_string()].concat()
+        } else {
+            n.to_string()
+        }
+    };
     if h > 0 {
         [h.to_string(), ":".into(), two(m), ":".into(), two(s)].concat()
     } else {
@@ -16,20 +22,39 @@ pub fn clock(ms: i64) -> String {
 /// `30 minutes`, `1 hour 30 minutes`, `45 seconds`.
 pub fn duration(ms: i64) -> String {
     let s = ms.max(0) / 1000;
-    let unit = |n: i64, one: &str, many: &str| [n.to_string(), " ".into(), (if n == 1 { one } else { many }).into()].concat();
+    let unit = |n: i64, one: &str, many: &str| {
+        [
+            n.to_string(),
+            " ".into(),
+            (if n == 1 { one } else { many }).into(),
+        ]
+        .concat()
+    };
     match (s / 3600, s / 60 % 60, s % 60) {
         (0, 0, s) => unit(s, "second", "seconds"),
         (0, m, 0) => unit(m, "minute", "minutes"),
-        (0, m, s) => [unit(m, "minute", "minutes"), " ".into(), unit(s, "second", "seconds")].concat(),
+        (0, m, s) => [
+            unit(m, "minute", "minutes"),
+            " ".into(),
+            unit(s, "second", "seconds"),
+        ]
+        .concat(),
         (h, 0, _) => unit(h, "hour", "hours"),
-        (h, m, _) => [unit(h, "hour", "hours"), " ".into(), unit(m, "minute", "minutes")].concat(),
+        (h, m, _) => [
+            unit(h, "hour", "hours"),
+            " ".into(),
+            unit(m, "minute", "minutes"),
+        ]
+        .concat(),
     }
 }
 
 /// How far ahead `at` is from `now`: `in 10 minutes`, `in 3 hours`, `in 2 days`.
 pub fn when(at: i64, now: i64) -> String {
     let min = ((at - now).max(0) + 59_999) / 60_000;
-    let unit = |n: i64, one: &str, many: &str| ["in ", &n.to_string(), " ", if n == 1 { one } else { many }].concat();
+    let unit = |n: i64, one: &str, many: &str| {
+        ["in ", &n.to_string(), " ", if n == 1 { one } else { many }].concat()
+    };
     if min < 60 {
         unit(min.max(1), "minute", "minutes")
     } else if min < 48 * 60 {

@@ -22,20 +22,36 @@ fn shipped() -> Vec<(String, Bank)> {
             Err(d) => panic!("{name} does not validate: {d:#?}"),
         }
     }
-    assert!(banks.len() >= 2, "the default bank and the demo's second bank");
+    assert!(
+        banks.len() >= 2,
+        "the default bank and the demo's second bank"
+    );
     banks
 }
 
 fn default_bank() -> Bank {
-    shipped().into_iter().find(|(n, _)| n == "security-customer-service.json").expect("default bank").1
+    shipped()
+        .into_iter()
+        .find(|(n, _)| n == "security-customer-service.json")
+        .expect("default bank")
+        .1
 }
 
 #[test]
 fn every_shipped_bank_validates_cleanly() {
     for (name, b) in shipped() {
-        assert!(b.questions.iter().all(|q| !q.topic.is_empty() && (1..=3).contains(&q.difficulty) && !q.source.is_empty()),
-            "{name}: every question has a topic, a difficulty and a source");
-        assert!(b.questions.iter().all(|q| (3..=5).contains(&q.choices.len())), "{name}: 3 to 5 choices");
+        assert!(
+            b.questions.iter().all(|q| !q.topic.is_empty()
+                && (1..=3).contains(&q.difficulty)
+                && !q.source.is_empty()),
+            "{name}: every question has a topic, a difficulty and a source"
+        );
+        assert!(
+            b.questions
+                .iter()
+                .all(|q| (3..=5).contains(&q.choices.len())),
+            "{name}: 3 to 5 choices"
+        );
     }
 }
 
@@ -53,11 +69,23 @@ fn question_ids_are_unique_across_shipped_banks() {
 fn default_bank_has_enough_questions_of_each_kind() {
     let b = default_bank();
     assert!(b.questions.len() >= 60, "{} questions", b.questions.len());
-    let multi = b.questions.iter().filter(|q| q.answer.is_multiple()).count();
+    let multi = b
+        .questions
+        .iter()
+        .filter(|q| q.answer.is_multiple())
+        .count();
     assert!(multi >= 6, "{multi} select-all questions");
     for q in b.questions.iter().filter(|q| q.answer.is_multiple()) {
-        assert!(q.prompt.ends_with("(select all that apply)"), "{}: select-all prompts say so", q.id);
-        assert!(q.answer.indices().len() < q.choices.len(), "{}: not every choice may be right", q.id);
+        assert!(
+            q.prompt.ends_with("(select all that apply)"),
+            "{}: select-all prompts say so",
+            q.id
+        );
+        assert!(
+            q.answer.indices().len() < q.choices.len(),
+            "{}: not every choice may be right",
+            q.id
+        );
     }
     assert!(b.topics.len() >= 10, "{} topics", b.topics.len());
     assert!((1..=100).contains(&b.pass_mark));
@@ -76,16 +104,25 @@ fn correct_positions_are_spread_evenly() {
     let (min, max) = (used.iter().min().unwrap(), used.iter().max().unwrap());
     assert!(max - min <= 2, "single-answer positions A-D: {used:?}");
     // Select-all answers are not all the same set either.
-    let sets: BTreeSet<Vec<usize>> = b.questions.iter().filter_map(|q| match &q.answer {
-        Answer::Multiple(v) => Some(v.clone()),
-        _ => None,
-    }).collect();
+    let sets: BTreeSet<Vec<usize>> = b
+        .questions
+        .iter()
+        .filter_map(|q| match &q.answer {
+            Answer::Multiple(v) => Some(v.clone()),
+            _ => None,
+        })
+        .collect();
     assert!(sets.len() >= 4, "select-all answer sets vary: {sets:?}");
 }
 
 #[test]
 fn no_two_questions_repeat_a_prompt_or_a_choice_set() {
-    let norm = |s: &str| s.to_lowercase().split_whitespace().collect::<Vec<_>>().join(" ");
+    let norm = |s: &str| {
+        s.to_lowercase()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     let mut prompts = BTreeMap::new();
     let mut choice_sets = BTreeMap::new();
     for (_, b) in shipped() {
@@ -108,7 +145,11 @@ fn no_filler_choices() {
         for q in &b.questions {
             for c in &q.choices {
                 let c = c.to_lowercase();
-                assert!(!c.contains("all of the above") && !c.contains("none of the above"), "{}: {c}", q.id);
+                assert!(
+                    !c.contains("all of the above") && !c.contains("none of the above"),
+                    "{}: {c}",
+                    q.id
+                );
             }
         }
     }

@@ -53,10 +53,17 @@ fn progress_round_trips_through_real_local_storage() {
     raw_clear();
     let store = LocalStorage::open();
     let key = storage::progress_key("bank-a");
-    store.set(&key, &storage::encode_progress(&sample(), 5)).unwrap();
+    store
+        .set(&key, &storage::encode_progress(&sample(), 5))
+        .unwrap();
     // What another page (or the next visit) would read, straight from the browser.
-    assert!(raw_get("checkpoint-quiz:progress:bank-a").unwrap().starts_with("{\"v\":1,"));
-    assert_eq!(storage::load(&LocalStorage::open(), &key, 6, storage::decode_progress), Loaded::Found(sample()));
+    assert!(raw_get("checkpoint-quiz:progress:bank-a")
+        .unwrap()
+        .starts_with("{\"v\":1,"));
+    assert_eq!(
+        storage::load(&LocalStorage::open(), &key, 6, storage::decode_progress),
+        Loaded::Found(sample())
+    );
     store.remove(&key).unwrap();
     assert_eq!(raw_get(&key), None);
 }
@@ -66,9 +73,20 @@ fn corrupt_values_in_real_storage_are_set_aside() {
     raw_clear();
     raw_set("checkpoint-quiz:progress:bank-b", "{\"v\":1,\"data\":");
     let store = LocalStorage::open();
-    assert_eq!(storage::load(&store, "checkpoint-quiz:progress:bank-b", 42, storage::decode_progress), Loaded::Corrupt);
+    assert_eq!(
+        storage::load(
+            &store,
+            "checkpoint-quiz:progress:bank-b",
+            42,
+            storage::decode_progress
+        ),
+        Loaded::Corrupt
+    );
     assert_eq!(raw_get("checkpoint-quiz:progress:bank-b"), None);
-    assert_eq!(raw_get("checkpoint-quiz:aside:42:progress:bank-b").as_deref(), Some("{\"v\":1,\"data\":"));
+    assert_eq!(
+        raw_get("checkpoint-quiz:aside:42:progress:bank-b").as_deref(),
+        Some("{\"v\":1,\"data\":")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -77,7 +95,12 @@ fn a_throwing_local_storage_getter_is_reported_not_a_crash() {
     let store = LocalStorage::open();
     let got = store.get("checkpoint-quiz:progress:x");
     let set = store.set("checkpoint-quiz:progress:x", "{}");
-    let loaded = storage::load(&store, "checkpoint-quiz:progress:x", 1, storage::decode_progress);
+    let loaded = storage::load(
+        &store,
+        "checkpoint-quiz:progress:x",
+        1,
+        storage::decode_progress,
+    );
     restore_storage();
     assert_eq!(got, Err(StorageError::Unavailable));
     assert_eq!(set, Err(StorageError::Unavailable));
@@ -87,12 +110,24 @@ fn a_throwing_local_storage_getter_is_reported_not_a_crash() {
 #[wasm_bindgen_test]
 fn a_full_local_storage_fails_writes_but_still_reads() {
     raw_clear();
-    raw_set("checkpoint-quiz:progress:y", &storage::encode_progress(&sample(), 1));
+    raw_set(
+        "checkpoint-quiz:progress:y",
+        &storage::encode_progress(&sample(), 1),
+    );
     fill_storage();
     let store = LocalStorage::open();
     let write = store.set("checkpoint-quiz:progress:y", "{}");
-    let read = storage::load(&store, "checkpoint-quiz:progress:y", 2, storage::decode_progress);
+    let read = storage::load(
+        &store,
+        "checkpoint-quiz:progress:y",
+        2,
+        storage::decode_progress,
+    );
     restore_storage();
     assert_eq!(write, Err(StorageError::WriteFailed));
-    assert_eq!(read, Loaded::Found(sample()), "a failed write must not lose what was saved");
+    assert_eq!(
+        read,
+        Loaded::Found(sample()),
+        "a failed write must not lose what was saved"
+    );
 }

@@ -34,7 +34,11 @@ impl PartialEq for AppProps {
 #[derive(Clone, PartialEq)]
 enum Load {
     Loading,
-    Failed { url: AttrValue, summary: String, details: Rc<Vec<String>> },
+    Failed {
+        url: AttrValue,
+        summary: String,
+        details: Rc<Vec<String>>,
+    },
     Ready(Rc<Bank>),
 }
 
@@ -44,7 +48,11 @@ const SHOWN_PROBLEMS: usize = 8;
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let load = use_state(|| Load::Loading);
-    let url: AttrValue = props.config.bank_url.clone().map_or_else(|| props.default_bank.clone(), AttrValue::from);
+    let url: AttrValue = props
+        .config
+        .bank_url
+        .clone()
+        .map_or_else(|| props.default_bank.clone(), AttrValue::from);
 
     {
         let load = load.setter();
@@ -56,11 +64,16 @@ pub fn app(props: &AppProps) -> Html {
             let still = alive.clone();
             yew::platform::spawn_local(async move {
                 let result = match fetch::text(&url).await {
-                    Err(reason) => Err(("Could not load the question bank: ".to_string() + &reason + ".", Vec::new())),
+                    Err(reason) => Err((
+                        "Could not load the question bank: ".to_string() + &reason + ".",
+                        Vec::new(),
+                    )),
                     Ok(text) => match bank::load(&text) {
                         Ok((bank, warnings)) => {
                             for w in &warnings {
-                                let line = [url.as_str(), ":", &w.pos.to_string(), ": ", &w.message].concat();
+                                let line =
+                                    [url.as_str(), ":", &w.pos.to_string(), ": ", &w.message]
+                                        .concat();
                                 web_sys::console::warn_1(&line.into());
                             }
                             Ok(bank)
@@ -70,15 +83,37 @@ pub fn app(props: &AppProps) -> Html {
                             let mut details: Vec<String> = errors
                                 .iter()
                                 .take(SHOWN_PROBLEMS)
-                                .map(|d| ["Line ", &d.pos.line.to_string(), ", column ", &d.pos.col.to_string(), ": ", &d.message].concat())
+                                .map(|d| {
+                                    [
+                                        "Line ",
+                                        &d.pos.line.to_string(),
+                                        ", column ",
+                                        &d.pos.col.to_string(),
+                                        ": ",
+                                        &d.message,
+                                    ]
+                                    .concat()
+                                })
                                 .collect();
                             if errors.len() > SHOWN_PROBLEMS {
-                                details.push(["…and ", &(errors.len() - SHOWN_PROBLEMS).to_string(), " more."].concat());
+                                details.push(
+                                    [
+                                        "…and ",
+                                        &(errors.len() - SHOWN_PROBLEMS).to_string(),
+                                        " more.",
+                                    ]
+                                    .concat(),
+                                );
                             }
                             let summary = if errors.len() == 1 {
                                 "The question bank has a problem:".to_string()
                             } else {
-                                ["The question bank has ", &errors.len().to_string(), " problems:"].concat()
+                                [
+                                    "The question bank has ",
+                                    &errors.len().to_string(),
+                                    " problems:",
+                                ]
+                                .concat()
                             };
                             Err((summary, details))
                         }
@@ -91,14 +126,19 @@ pub fn app(props: &AppProps) -> Html {
                     // `quiz-ready` is sent by the quiz once its progress is known.
                     Ok(bank) => load.set(Load::Ready(Rc::new(bank))),
                     Err((summary, details)) => {
-                        let mut console = ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
+                        let mut console =
+                            ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
                         for d in &details {
                             console.push_str("\n  ");
                             console.push_str(d);
                         }
                         web_sys::console::error_1(&console.clone().into());
                         events::error(&host, &console);
-                        load.set(Load::Failed { url, summary, details: Rc::new(details) });
+                        load.set(Load::Failed {
+                            url,
+                            summary,
+                            details: Rc::new(details),
+                        });
                     }
                 }
             });
@@ -108,7 +148,11 @@ pub fn app(props: &AppProps) -> Html {
 
     let body = match &*load {
         Load::Loading => html! { <p class="cq-loading" role="status">{ "Loading questions…" }</p> },
-        Load::Failed { url, summary, details } => bank_error::view(url, summary, details),
+        Load::Failed {
+            url,
+            summary,
+            details,
+        } => bank_error::view(url, summary, details),
         Load::Ready(bank) => html! {
             <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
         },

@@ -61,7 +61,13 @@ fn chart(o: &Overview) -> Html {
     const W: usize = 300;
     const H: usize = 100;
     let n = o.history.len();
-    let x = |i: usize| if n < 2 { W / 2 } else { 10 + i * (W - 20) / (n - 1) };
+    let x = |i: usize| {
+        if n < 2 {
+            W / 2
+        } else {
+            10 + i * (W - 20) / (n - 1)
+        }
+    };
     let y = |p: u8| 10 + (100 - usize::from(p)) * (H - 20) / 100;
     let points: String = o
         .history

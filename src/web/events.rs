@@ -32,7 +32,11 @@ pub fn send(host: &HtmlElement, bank_id: &str, event: &Outgoing) {
     let detail = Object::new();
     set(&detail, "bankId", bank_id);
     let name = match event {
-        Outgoing::Answer { question_id, chosen, correct } => {
+        Outgoing::Answer {
+            question_id,
+            chosen,
+            correct,
+        } => {
             set(&detail, "questionId", question_id.as_str());
             let list: Array = chosen.iter().map(|&c| JsValue::from(c as u32)).collect();
             set(&detail, "chosen", list);
@@ -89,6 +93,10 @@ pub fn summary_object(s: &Summary) -> Object {
     set(&o, "correct", s.correct as u32);
     set(&o, "total", s.total as u32);
     set(&o, "rounds", s.rounds);
-    set(&o, "bestPercent", s.best_percent.map_or(JsValue::NULL, |b| JsValue::from(b)));
+    set(
+        &o,
+        "bestPercent",
+        s.best_percent.map_or(JsValue::NULL, JsValue::from),
+    );
     o
 }

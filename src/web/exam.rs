@@ -11,7 +11,9 @@ use crate::timing;
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
     let r = &quiz.round;
-    let Some(q) = quiz.question() else { return Html::default() };
+    let Some(q) = quiz.question() else {
+        return Html::default();
+    };
     let position = r.current;
     let total = r.len();
     let flagged = r.flags.get(position).copied().unwrap_or(false);
@@ -30,7 +32,9 @@ pub fn view(ctx: &Ctx) -> Html {
         }
     });
     // Said once when a minute is left (the timer itself is not read out every second).
-    let warning = left.filter(|ms| *ms <= 60_000).map(|_| "Less than a minute left. The exam is submitted automatically at 0:00.");
+    let warning = left
+        .filter(|ms| *ms <= 60_000)
+        .map(|_| "Less than a minute left. The exam is submitted automatically at 0:00.");
 
     let nav = r.ids.iter().enumerate().map(|(i, _)| {
         let answered = r.answers[i].as_ref().is_some_and(|a| !a.is_empty());
@@ -54,7 +58,12 @@ pub fn view(ctx: &Ctx) -> Html {
 
     let ask_submit = {
         let set_ui = ctx.set_ui.clone();
-        Callback::from(move |_: MouseEvent| set_ui.emit(Ui { confirm: Some(Confirm::Submit), ..Ui::default() }))
+        Callback::from(move |_: MouseEvent| {
+            set_ui.emit(Ui {
+                confirm: Some(Confirm::Submit),
+                ..Ui::default()
+            })
+        })
     };
     let cancel = {
         let set_ui = ctx.set_ui.clone();

@@ -9,7 +9,9 @@ pub async fn text(url: &str) -> Result<String, String> {
     let response = JsFuture::from(window.fetch_with_str(url))
         .await
         .map_err(|_| "the request failed (offline, a wrong address, or the server does not allow this site to read it)".to_string())?;
-    let response: Response = response.dyn_into().map_err(|_| "the server's answer was not readable".to_string())?;
+    let response: Response = response
+        .dyn_into()
+        .map_err(|_| "the server's answer was not readable".to_string())?;
     if !response.ok() {
         let mut m = "the server answered ".to_string();
         crate::json::push_int(&mut m, response.status().into());
@@ -20,7 +22,9 @@ pub async fn text(url: &str) -> Result<String, String> {
         }
         return Err(m);
     }
-    let body = response.text().map_err(|_| "the server's answer was not readable".to_string())?;
+    let body = response
+        .text()
+        .map_err(|_| "the server's answer was not readable".to_string())?;
     JsFuture::from(body)
         .await
         .ok()

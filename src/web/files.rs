@@ -12,7 +12,11 @@ pub fn download(name: &str, text: &str) -> Result<(), ()> {
     options.set_type("application/json");
     let blob = Blob::new_with_str_sequence_and_options(&parts, &options).map_err(|_| ())?;
     let url = Url::create_object_url_with_blob(&blob).map_err(|_| ())?;
-    let a: HtmlAnchorElement = document.create_element("a").map_err(|_| ())?.dyn_into().map_err(|_| ())?;
+    let a: HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
     a.set_href(&url);
     a.set_download(name);
     a.click();

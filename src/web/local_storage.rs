@@ -21,13 +21,19 @@ impl LocalStorage {
 
 impl KeyValue for LocalStorage {
     fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        self.raw()?.get_item(key).map_err(|_| StorageError::Unavailable)
+        self.raw()?
+            .get_item(key)
+            .map_err(|_| StorageError::Unavailable)
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.raw()?.set_item(key, value).map_err(|_| StorageError::WriteFailed)
+        self.raw()?
+            .set_item(key, value)
+            .map_err(|_| StorageError::WriteFailed)
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
-        self.raw()?.remove_item(key).map_err(|_| StorageError::WriteFailed)
+        self.raw()?
+            .remove_item(key)
+            .map_err(|_| StorageError::WriteFailed)
     }
     fn keys(&self) -> Result<Vec<String>, StorageError> {
         let s = self.raw()?;

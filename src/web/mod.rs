@@ -76,5 +76,8 @@ pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
         summary: summary.clone(),
     };
     let app = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
-    Handle { app: Some(app), summary }
+    Handle {
+        app: Some(app),
+        summary,
+    }
 }

@@ -16,7 +16,19 @@ pub fn letter(i: usize) -> String {
 
 /// "B. text; D. text" for the right answer(s).
 pub fn right_answer(q: &Question) -> String {
-    q.answer.indices().iter().map(|&i| [letter(i), ". ".into(), q.choices.get(i).cloned().unwrap_or_default()].concat()).collect::<Vec<_>>().join("; ")
+    q.answer
+        .indices()
+        .iter()
+        .map(|&i| {
+            [
+                letter(i),
+                ". ".into(),
+                q.choices.get(i).cloned().unwrap_or_default(),
+            ]
+            .concat()
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The choices as native inputs. `marks` (after Check, or in a review) says in words, not
@@ -31,18 +43,35 @@ pub fn choices(ctx: &Ctx, q: &Question, picked: &[usize], disabled: bool, marks:
                 if hint {
                     set_ui.emit(Ui::default());
                 }
-                act.emit(if multiple { Action::Toggle(i) } else { Action::Select(i) });
+                act.emit(if multiple {
+                    Action::Toggle(i)
+                } else {
+                    Action::Select(i)
+                });
             })
         };
         let (class, mark) = if marks {
             match (q.answer.contains(i), is_picked) {
-                (true, true) => ("cq-choice is-right is-picked", Some("✓ Your answer: correct")),
+                (true, true) => (
+                    "cq-choice is-right is-picked",
+                    Some("✓ Your answer: correct"),
+                ),
                 (true, false) => ("cq-choice is-right", Some("✓ Correct answer")),
-                (false, true) => ("cq-choice is-wrong is-picked", Some("✗ Your answer: incorrect")),
+                (false, true) => (
+                    "cq-choice is-wrong is-picked",
+                    Some("✗ Your answer: incorrect"),
+                ),
                 (false, false) => ("cq-choice", None),
             }
         } else {
-            (if is_picked { "cq-choice is-picked" } else { "cq-choice" }, None)
+            (
+                if is_picked {
+                    "cq-choice is-picked"
+                } else {
+                    "cq-choice"
+                },
+                None,
+            )
         };
         html! {
             <li>
@@ -69,7 +98,13 @@ pub fn choices(ctx: &Ctx, q: &Question, picked: &[usize], disabled: bool, marks:
 
 /// "Question 3 of 10", the topic, and a way back to the start screen.
 pub fn header(ctx: &Ctx, position: usize, total: usize, topic: &str) -> Html {
-    let counter = ["Question ", &(position + 1).to_string(), " of ", &total.to_string()].concat();
+    let counter = [
+        "Question ",
+        &(position + 1).to_string(),
+        " of ",
+        &total.to_string(),
+    ]
+    .concat();
     let menu = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
     html! {
         <>
@@ -87,7 +122,9 @@ pub fn header(ctx: &Ctx, position: usize, total: usize, topic: &str) -> Html {
 
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
-    let Some(q) = quiz.question() else { return Html::default() };
+    let Some(q) = quiz.question() else {
+        return Html::default();
+    };
     let multiple = q.answer.is_multiple();
     let feedback = quiz.feedback();
     let position = quiz.round.current;
@@ -99,16 +136,25 @@ pub fn view(ctx: &Ctx) -> Html {
         Callback::from(move |e: SubmitEvent| {
             e.prevent_default();
             if empty {
-                set_ui.emit(Ui { hint: true, ..Ui::default() });
+                set_ui.emit(Ui {
+                    hint: true,
+                    ..Ui::default()
+                });
             } else {
-                act.emit(Action::Check { now: js_sys::Date::now() as i64 });
+                act.emit(Action::Check {
+                    now: js_sys::Date::now() as i64,
+                });
             }
         })
     };
-    let on_next = ctx.act.reform(|_: MouseEvent| Action::Next { now: js_sys::Date::now() as i64 });
+    let on_next = ctx.act.reform(|_: MouseEvent| Action::Next {
+        now: js_sys::Date::now() as i64,
+    });
     let is_last = position + 1 == total;
-    let review_note = (quiz.round.mode == Mode::Review && position > 0 && quiz.round.ids[..position].contains(&q.id))
-        .then(|| html! { <p class="cq-hint">{ "You missed this one earlier in this review." }</p> });
+    let review_note = (quiz.round.mode == Mode::Review
+        && position > 0
+        && quiz.round.ids[..position].contains(&q.id))
+    .then(|| html! { <p class="cq-hint">{ "You missed this one earlier in this review." }</p> });
 
     html! {
         <form class="cq-card" {onsubmit} novalidate=true>

@@ -13,7 +13,10 @@ use yew::prelude::*;
 
 use super::local_storage::LocalStorage;
 use super::state::QuizState;
-use super::{dashboard, events, exam, files, notice, question, result, saved_data, start, summary, SummaryCell};
+use super::{
+    dashboard, events, exam, files, notice, question, result, saved_data, start, summary,
+    SummaryCell,
+};
 use crate::bank::Bank;
 use crate::config::Config;
 use crate::progress::{Changes, Progress};
@@ -30,7 +33,9 @@ pub struct QuizProps {
 
 impl PartialEq for QuizProps {
     fn eq(&self, other: &Self) -> bool {
-        Rc::ptr_eq(&self.bank, &other.bank) && self.host == other.host && self.config == other.config
+        Rc::ptr_eq(&self.bank, &other.bank)
+            && self.host == other.host
+            && self.config == other.config
     }
 }
 
@@ -143,25 +148,46 @@ fn restore(props: &QuizProps, notices: &mut Vec<Notice>) -> (Saving, QuizState) 
         _ => (None, Vec::new()),
     };
     let seed = props.config.seed.unwrap_or_else(random_seed);
-    let mut quiz =
-        session::Quiz::new(bank.clone(), props.config.settings.clone(), progress, round, props.config.mode, seed, now);
+    let mut quiz = session::Quiz::new(
+        bank.clone(),
+        props.config.settings.clone(),
+        progress,
+        round,
+        props.config.mode,
+        seed,
+        now,
+    );
     // Restore the unchecked choice too, through the state machine so it is validated.
     let revision = quiz.revision;
     if quiz.round.mode != Mode::Exam {
         for c in selection {
             let multiple = quiz.question().is_some_and(|q| q.answer.is_multiple());
-            quiz.apply(if multiple { Action::Toggle(c) } else { Action::Select(c) });
+            quiz.apply(if multiple {
+                Action::Toggle(c)
+            } else {
+                Action::Select(c)
+            });
         }
     }
     quiz.revision = revision;
-    let saving =
-        Saving { store, progress_key, round_key, progress: Cell::new(save_progress), round: Cell::new(save_round) };
+    let saving = Saving {
+        store,
+        progress_key,
+        round_key,
+        progress: Cell::new(save_progress),
+        round: Cell::new(save_round),
+    };
     (saving, QuizState(quiz))
 }
 
 /// Saves progress merged with what is stored (another tab may have saved since), and the
 /// round. Returns what the store had that memory lacked, and whether a write failed.
-fn save(s: &Saving, quiz: &session::Quiz, now: i64, notices: &mut Vec<Notice>) -> (Option<Progress>, bool) {
+fn save(
+    s: &Saving,
+    quiz: &session::Quiz,
+    now: i64,
+    notices: &mut Vec<Notice>,
+) -> (Option<Progress>, bool) {
     let mut failed = false;
     let mut catch_up = None;
     if s.progress.get() {
@@ -183,7 +209,10 @@ fn save(s: &Saving, quiz: &session::Quiz, now: i64, notices: &mut Vec<Notice>) -
             _ => Some(quiz.progress.clone()),
         };
         if let Some(p) = merged {
-            failed |= s.store.set(&s.progress_key, &storage::encode_progress(&p, now)).is_err();
+            failed |= s
+                .store
+                .set(&s.progress_key, &storage::encode_progress(&p, now))
+                .is_err();
         }
     }
     if s.round.get() {
@@ -223,8 +252,13 @@ pub fn quiz(props: &QuizProps) -> Html {
 
     // After every change: save, update the host page's `progress`, send events.
     {
-        let (state, saving, notices, sent) = (state.clone(), saving.clone(), notices.clone(), sent.clone());
-        let (host, summary, bank) = (props.host.clone(), props.summary.clone(), props.bank.clone());
+        let (state, saving, notices, sent) =
+            (state.clone(), saving.clone(), notices.clone(), sent.clone());
+        let (host, summary, bank) = (
+            props.host.clone(),
+            props.summary.clone(),
+            props.bank.clone(),
+        );
         use_effect_with(state.0.revision, move |_| {
             let quiz = &state.0;
             let mut list = (*notices).clone();
@@ -271,7 +305,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                 let merge = {
                     let state = state.clone();
                     move |text: Option<String>| {
-                        if let Some(Loaded::Found(p)) = text.map(|t| storage::read(&t, storage::decode_progress)) {
+                        if let Some(Loaded::Found(p)) =
+                            text.map(|t| storage::read(&t, storage::decode_progress))
+                        {
                             state.dispatch(Action::Merge(p));
                         }
                     }
@@ -287,7 +323,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                     })
                 };
                 let this_page = EventListener::new(&window, SAVED_EVENT, move |e| {
-                    let saved_key = e.dyn_ref::<web_sys::CustomEvent>().and_then(|e| e.detail().as_string());
+                    let saved_key = e
+                        .dyn_ref::<web_sys::CustomEvent>()
+                        .and_then(|e| e.detail().as_string());
                     if saved_key.as_deref() == Some(key.as_str()) {
                         merge(s.store.get(&key).ok().flatten());
                     }
@@ -301,7 +339,9 @@ pub fn quiz(props: &QuizProps) -> Html {
     // The exam clock: a tick a second while an exam with a time limit runs.
     {
         let quiz = &state.0;
-        let running = quiz.round.mode == Mode::Exam && quiz.phase() != Phase::Finished && quiz.round.deadline.is_some();
+        let running = quiz.round.mode == Mode::Exam
+            && quiz.phase() != Phase::Finished
+            && quiz.round.deadline.is_some();
         let (state, now) = (state.clone(), now.clone());
         use_effect_with(running, move |running| {
             let timer = running.then(|| {
@@ -344,7 +384,10 @@ pub fn quiz(props: &QuizProps) -> Html {
         Callback::from(move |action: Action| {
             *acted.borrow_mut() = true;
             if ui.hint || ui.confirm.is_some() || ui.message.is_some() {
-                ui.set(Ui { import: ui.import.clone(), ..Ui::default() });
+                ui.set(Ui {
+                    import: ui.import.clone(),
+                    ..Ui::default()
+                });
             }
             state.dispatch(action);
         })
@@ -363,7 +406,12 @@ pub fn quiz(props: &QuizProps) -> Html {
         Callback::from(move |(mode, topic): (Mode, Option<String>)| {
             // A fixed seed still gives each new round a different (but repeatable) order.
             let seed = fixed.map_or_else(random_seed, |s| s.wrapping_add(u64::from(rounds)));
-            act.emit(Action::Start { mode, topic, seed, now: now_ms() });
+            act.emit(Action::Start {
+                mode,
+                topic,
+                seed,
+                now: now_ms(),
+            });
         })
     };
     let export = {
@@ -373,13 +421,22 @@ pub fn quiz(props: &QuizProps) -> Html {
             let Some(s) = &saving else { return };
             let banks = storage::all_progress(&s.store, (&quiz.bank.id, &quiz.progress));
             let now = now_ms();
-            let date: String = js_sys::Date::new_0().to_iso_string().as_string().unwrap_or_default().chars().take(10).collect();
+            let date: String = js_sys::Date::new_0()
+                .to_iso_string()
+                .as_string()
+                .unwrap_or_default()
+                .chars()
+                .take(10)
+                .collect();
             let name = ["checkpoint-quiz-progress-", &date, ".json"].concat();
             let message = match files::download(&name, &storage::encode_export(&banks, now)) {
                 Ok(()) => ["Saved ", &name, " to your downloads. Keep it somewhere safe: importing it restores your progress."].concat(),
                 Err(()) => "This browser did not allow the download.".to_string(),
             };
-            ui.set(Ui { message: Some(message), ..Ui::default() });
+            ui.set(Ui {
+                message: Some(message),
+                ..Ui::default()
+            });
         })
     };
     let open_file = {
@@ -388,9 +445,14 @@ pub fn quiz(props: &QuizProps) -> Html {
             let (state, saving, ui) = (state.clone(), saving.clone(), ui.clone());
             yew::platform::spawn_local(async move {
                 let text = files::read_text(&file).await;
-                let banks = text.ok_or("This file could not be read.").and_then(|t| storage::decode_export(&t));
+                let banks = text
+                    .ok_or("This file could not be read.")
+                    .and_then(|t| storage::decode_export(&t));
                 let next = match banks {
-                    Err(why) => Ui { message: Some(why.to_string()), ..Ui::default() },
+                    Err(why) => Ui {
+                        message: Some(why.to_string()),
+                        ..Ui::default()
+                    },
                     Ok(banks) => {
                         let quiz = &state.0;
                         let here = banks
@@ -403,7 +465,9 @@ pub fn quiz(props: &QuizProps) -> Html {
                             other_banks += 1;
                             let stored = saving
                                 .as_ref()
-                                .and_then(|s| s.store.get(&storage::progress_key(id)).ok().flatten())
+                                .and_then(|s| {
+                                    s.store.get(&storage::progress_key(id)).ok().flatten()
+                                })
                                 .and_then(|t| match storage::read(&t, storage::decode_progress) {
                                     Loaded::Found(p) => Some(p),
                                     _ => None,
@@ -411,8 +475,16 @@ pub fn quiz(props: &QuizProps) -> Html {
                                 .unwrap_or_default();
                             other_answers += stored.changes_to(&stored.import(p)).answers;
                         }
-                        let preview = ImportPreview { banks: Rc::new(banks), here, other_banks, other_answers };
-                        Ui { import: Some(preview), ..Ui::default() }
+                        let preview = ImportPreview {
+                            banks: Rc::new(banks),
+                            here,
+                            other_banks,
+                            other_answers,
+                        };
+                        Ui {
+                            import: Some(preview),
+                            ..Ui::default()
+                        }
                     }
                 };
                 ui.set(next);
@@ -420,7 +492,12 @@ pub fn quiz(props: &QuizProps) -> Html {
         })
     };
     let apply_import = {
-        let (act, saving, ui, bank_id) = (act.clone(), saving.clone(), ui.clone(), props.bank.id.clone());
+        let (act, saving, ui, bank_id) = (
+            act.clone(),
+            saving.clone(),
+            ui.clone(),
+            props.bank.id.clone(),
+        );
         Callback::from(move |()| {
             let Some(preview) = &ui.import else { return };
             let mut failed = false;
@@ -436,7 +513,10 @@ pub fn quiz(props: &QuizProps) -> Html {
             } else {
                 "Progress imported."
             };
-            ui.set(Ui { message: Some(message.to_string()), ..Ui::default() });
+            ui.set(Ui {
+                message: Some(message.to_string()),
+                ..Ui::default()
+            });
         })
     };
 

@@ -14,13 +14,25 @@ pub fn view(ctx: &Ctx) -> Html {
     let pct = score::percent(o.score, o.total);
     let passed = o.passed.unwrap_or(false);
     let mark = o.pass_mark.unwrap_or(quiz.pass_mark());
-    let line = ["You scored ", &o.score.to_string(), " of ", &o.total.to_string(), " (", &pct.to_string(), "%)."].concat();
+    let line = [
+        "You scored ",
+        &o.score.to_string(),
+        " of ",
+        &o.total.to_string(),
+        " (",
+        &pct.to_string(),
+        "%).",
+    ]
+    .concat();
     let verdict = if passed {
         ["✓ Passed: the pass mark is ", &mark.to_string(), "%."].concat()
     } else {
         ["✗ Not passed: the pass mark is ", &mark.to_string(), "%."].concat()
     };
-    let timed_out = quiz.round.deadline.is_some_and(|d| quiz.round.submitted == Some(d));
+    let timed_out = quiz
+        .round
+        .deadline
+        .is_some_and(|d| quiz.round.submitted == Some(d));
     let start = ctx.start.clone();
     let again = Callback::from(move |_: MouseEvent| start.emit((Mode::Exam, None)));
     let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));

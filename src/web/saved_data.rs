@@ -32,9 +32,16 @@ pub fn view(ctx: &Ctx) -> Html {
     };
     let ask_reset = {
         let set_ui = ctx.set_ui.clone();
-        Callback::from(move |_: MouseEvent| set_ui.emit(Ui { confirm: Some(Confirm::Reset), ..Ui::default() }))
+        Callback::from(move |_: MouseEvent| {
+            set_ui.emit(Ui {
+                confirm: Some(Confirm::Reset),
+                ..Ui::default()
+            })
+        })
     };
-    let reset = ctx.act.reform(|_: MouseEvent| Action::Reset { now: js_sys::Date::now() as i64 });
+    let reset = ctx.act.reform(|_: MouseEvent| Action::Reset {
+        now: js_sys::Date::now() as i64,
+    });
     let apply = ctx.apply_import.reform(|_: MouseEvent| ());
 
     let preview = ctx.ui.import.as_ref().map(|p| {

@@ -2,11 +2,11 @@
 
 use yew::prelude::*;
 
-use super::quiz::Ctx;
 use super::dashboard;
-use crate::timing as format;
+use super::quiz::Ctx;
 use crate::dashboard::overview;
 use crate::session::{Action, Mode, Phase, Screen, DEFAULT_COUNT};
+use crate::timing as format;
 
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
@@ -23,7 +23,10 @@ pub fn view(ctx: &Ctx) -> Html {
     let exam_line = [
         &exam_size,
         " questions, ",
-        &time_limit.map_or_else(|| "no time limit".to_string(), |t| [format::duration(i64::from(t) * 1000), " time limit".into()].concat()),
+        &time_limit.map_or_else(
+            || "no time limit".to_string(),
+            |t| [format::duration(i64::from(t) * 1000), " time limit".into()].concat(),
+        ),
         ", pass mark ",
         &quiz.pass_mark().to_string(),
         "%",
@@ -34,7 +37,10 @@ pub fn view(ctx: &Ctx) -> Html {
     } else if o.unseen > 0 {
         "Nothing due: new questions".to_string()
     } else {
-        o.next_due.map_or_else(|| "Nothing due".to_string(), |t| ["Next due ", &format::when(t, ctx.now)].concat())
+        o.next_due.map_or_else(
+            || "Nothing due".to_string(),
+            |t| ["Next due ", &format::when(t, ctx.now)].concat(),
+        )
     };
     let in_play = !quiz.round.is_empty() && quiz.phase() != Phase::Finished;
     let resume = in_play.then(|| {

@@ -14,10 +14,29 @@ pub fn view(ctx: &Ctx) -> Html {
     let pct = score::percent(o.score, o.total);
     let mode = quiz.round.mode;
     let line = match mode {
-        Mode::Review => ["You answered ", &o.score.to_string(), " of ", &o.total.to_string(), " right at the first try, and every one right in the end."].concat(),
-        _ => ["You got ", &o.score.to_string(), " of ", &o.total.to_string(), " right (", &pct.to_string(), "%)."].concat(),
+        Mode::Review => [
+            "You answered ",
+            &o.score.to_string(),
+            " of ",
+            &o.total.to_string(),
+            " right at the first try, and every one right in the end.",
+        ]
+        .concat(),
+        _ => [
+            "You got ",
+            &o.score.to_string(),
+            " of ",
+            &o.total.to_string(),
+            " right (",
+            &pct.to_string(),
+            "%).",
+        ]
+        .concat(),
     };
-    let best = (mode == Mode::Practice).then(|| quiz.progress.best_percent()).flatten().map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
+    let best = (mode == Mode::Practice)
+        .then(|| quiz.progress.best_percent())
+        .flatten()
+        .map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
     let missed: Vec<Html> = quiz
         .results()
         .into_iter()
@@ -37,7 +56,9 @@ pub fn view(ctx: &Ctx) -> Html {
     let start = ctx.start.clone();
     let topic = quiz.round.topic.clone();
     let new_round = Callback::from(move |_: MouseEvent| start.emit((mode, topic.clone())));
-    let try_again = ctx.act.reform(|_: MouseEvent| Action::TryAgain { now: js_sys::Date::now() as i64 });
+    let try_again = ctx.act.reform(|_: MouseEvent| Action::TryAgain {
+        now: js_sys::Date::now() as i64,
+    });
     let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
     let title = match mode {
         Mode::Review => "Review complete",
