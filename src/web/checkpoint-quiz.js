@@ -8,7 +8,7 @@
 const TAG = 'checkpoint-quiz';
 const here = (path) => new URL(path, import.meta.url).href;
 const DEFAULT_BANK = here('questions/security-customer-service.json');
-const ATTRIBUTES = ['bank', 'count', 'shuffle', 'seed', 'mode', 'id'];
+const ATTRIBUTES = ['bank', 'count', 'shuffle', 'seed', 'mode', 'time-limit', 'pass-mark', 'id'];
 
 let wasm; // Promise of the initialised wasm-bindgen module
 function loadWasm() {

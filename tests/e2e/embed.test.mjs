@@ -88,6 +88,7 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   assert.equal(await quiz.text('.cq-title'), 'E2E basics');
   assert.equal(await quiz.counter(), 'Question 1 of 5');
   assert.equal(await quiz.prompt(), q1.prompt);
+  assert.equal((await focused(page)).tag, 'body', 'the widget does not take focus on its own');
   assert.equal(await quiz.$('input[type=radio]').count(), q1.choices.length);
   assert.deepEqual(await quiz.$('label.cq-choice .cq-choice-text').allTextContents(), q1.choices);
   assert.equal(await quiz.$('.cq-hint').count(), 0, 'no "select all" hint on a one-answer question');
@@ -329,6 +330,23 @@ test('el.progress is null before the bank loads, then counts distinct questions 
   });
 });
 
+test('el.progress is already set when quiz-ready fires', {
+  todo: 'widget bug: quiz-ready is dispatched before the quiz view fills el.progress, so a quiz-ready handler reads null',
+}, async (t) => {
+  const { page } = await open(t, null, {
+    init: [() => {
+      document.addEventListener('quiz-ready', (e) => {
+        window.__progressAtReady = e.target.progress;
+      });
+    }],
+  });
+  await page.goto(servers.page(BASICS));
+  await new Quiz(page, basics).ready();
+  assert.deepEqual(await page.evaluate(() => window.__progressAtReady), {
+    bankId: basics.id, answered: 0, correct: 0, total: 5, rounds: 0, bestPercent: null,
+  });
+});
+
 test('keyboard: Tab reaches the first choice, arrows move, Enter and Space submit and go on', async (t) => {
   const { page } = await open(t, servers.page(`<p><a href="#top">Before the quiz</a></p>${BASICS}`));
   const quiz = await new Quiz(page, basics).ready();
@@ -465,6 +483,35 @@ test('an element created later by script mounts; removing it and changing attrib
   const back = await new Quiz(page, second, '#back').ready();
   await back.answer(true);
   assert.equal((await back.progress()).answered, 1);
+  assert.deepEqual(problems, []);
+});
+
+test('an element removed while its bank is still loading stays quiet', {
+  todo: 'widget bug: unmount does not cancel the bank fetch, so the removed element still dispatches quiz-ready when the bank arrives',
+}, async (t) => {
+  let release;
+  const held = new Promise((r) => (release = r));
+  servers.route('/held/removed.json', async (req, res) => {
+    await held;
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(basics));
+  });
+  const { page, problems } = await open(t, servers.page('<p>An app page.</p>'));
+  await page.evaluate(() => customElements.whenDefined('checkpoint-quiz'));
+  await page.evaluate(() => {
+    const el = document.createElement('checkpoint-quiz');
+    el.id = 'gone';
+    el.setAttribute('bank', '/held/removed.json');
+    window.heard = [];
+    for (const type of ['quiz-ready', 'quiz-error']) el.addEventListener(type, () => window.heard.push(type));
+    window.gone = el;
+    document.body.append(el);
+  });
+  await page.locator('#gone .cq-loading').waitFor();
+  await page.evaluate(() => window.gone.remove());
+  release();
+  await page.waitForTimeout(500);
+  assert.deepEqual(await page.evaluate(() => window.heard), [], 'no events from a removed widget');
   assert.deepEqual(problems, []);
 });
 
