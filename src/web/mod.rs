@@ -63,7 +63,10 @@ impl Handle {
 /// bundled bank, resolved by the loader against its own URL.
 #[wasm_bindgen]
 pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
-    let (config, problems) = config::from_attributes(&|name| host.get_attribute(name));
+    let (mut config, problems) = config::from_attributes(&|name| host.get_attribute(name));
+    if config.instance.is_empty() {
+        config.instance = same_bank_position(&host);
+    }
     for p in &problems {
         web_sys::console::warn_1(&["<checkpoint-quiz>: ", p].concat().into());
     }
@@ -79,5 +82,34 @@ pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
     Handle {
         app: Some(app),
         summary,
+    }
+}
+
+/// For a widget without an `id`: "" if it is the first on the page showing its bank, else
+/// its position ("2", "3", …), so two such widgets keep separate rounds.
+fn same_bank_position(host: &HtmlElement) -> String {
+    let bank = host.get_attribute("bank");
+    let Some(list) = host
+        .owner_document()
+        .and_then(|d| d.query_selector_all("checkpoint-quiz").ok())
+    else {
+        return String::new();
+    };
+    let mut position = 0;
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        if el.get_attribute("bank") == bank && el.get_attribute("id").is_none() {
+            position += 1;
+        }
+        if &el == host.as_ref() {
+            break;
+        }
+    }
+    if position <= 1 {
+        String::new()
+    } else {
+        position.to_string()
     }
 }
