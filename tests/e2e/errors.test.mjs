@@ -73,7 +73,7 @@ test('a bank that is not valid JSON says "not valid JSON"', async (t) => {
 test('one broken widget does not stop a working one on the same page', async (t) => {
   const { page } = await open(t, `
     <checkpoint-quiz id="bad" bank="/fixtures/invalid.json"></checkpoint-quiz>
-    <checkpoint-quiz id="good" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`);
+    <checkpoint-quiz id="good" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const good = await new Quiz(page, basics, '#good').ready();
   await page.locator('#bad [role=alert]').waitFor();
   await good.answer(true);
@@ -82,34 +82,57 @@ test('one broken widget does not stop a working one on the same page', async (t)
   assert.deepEqual(errors.map((e) => e.target), ['bad']);
 });
 
-test('count="ten" is ignored with a notice and the quiz still works with 10 per round', async (t) => {
+test('count="ten" is ignored with a notice and the quiz still works with the default 10 per round', async (t) => {
   const bank = generatedBank('e2e-twelve-a', 12);
   servers.route('/generated/twelve-a.json', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(bank));
   });
-  const { page } = await open(t, `<checkpoint-quiz bank="/generated/twelve-a.json" count="ten"></checkpoint-quiz>`);
+  const { page } = await open(t, `<checkpoint-quiz bank="/generated/twelve-a.json" count="ten" mode="practice"></checkpoint-quiz>`);
   const quiz = await new Quiz(page, bank).ready();
   const notices = await quiz.notices();
   assert.equal(notices.length, 1);
   assert.ok(notices[0].startsWith('Ignored count="ten"'), notices[0]);
+  assert.ok(notices[0].endsWith('using the default.'), notices[0]);
   assert.equal(await quiz.counter(), 'Question 1 of 10', 'the default count is used');
   await quiz.play(Array(10).fill(true));
   assert.equal(await quiz.text('.cq-score'), 'You got 10 of 10 right (100%).');
 });
 
-test('every bad attribute gets its own notice; good ones still apply', async (t) => {
+test('every bad attribute gets its own notice; good ones still apply; a bad mode shows the start screen', async (t) => {
   const { page } = await open(t,
-    `<checkpoint-quiz bank="/fixtures/basics.json" count="2" shuffle="maybe" seed="-1" mode="speedrun"></checkpoint-quiz>`);
-  const quiz = await new Quiz(page, basics).ready();
+    `<checkpoint-quiz bank="/fixtures/basics.json" count="2" shuffle="maybe" seed="-1" mode="speedrun" time-limit="0" pass-mark="120"></checkpoint-quiz>`);
+  const quiz = await new Quiz(page, basics).startScreen();
   const notices = await quiz.notices();
-  for (const start of ['Ignored shuffle="maybe"', 'Ignored seed="-1"', 'Ignored mode="speedrun"']) {
+  for (const start of ['Ignored shuffle="maybe"', 'Ignored seed="-1"', 'Ignored time-limit="0"', 'Ignored pass-mark="120"']) {
     assert.ok(notices.some((n) => n.startsWith(start)), `a notice starts with ${start}: ${JSON.stringify(notices)}`);
   }
-  assert.equal(notices.length, 3);
-  assert.equal(await quiz.counter(), 'Question 1 of 2', 'count="2" is still used');
+  assert.ok(notices.includes('Ignored mode="speedrun": the modes are practice, exam, review and smart; showing the start screen.'),
+    JSON.stringify(notices));
+  assert.equal(notices.length, 5);
+  // The bank's exam settings stand in for the bad ones; count="2" is still used.
+  assert.equal(await quiz.modeNote('Mock exam'), '2 questions, no time limit, pass mark 70%');
+  assert.equal(await quiz.modeNote('Practice'), '2 questions with feedback after each');
+  await quiz.begin('Practice');
+  assert.equal(await quiz.counter(), 'Question 1 of 2');
   await quiz.play([true, false]);
   assert.equal(await quiz.text('.cq-score'), 'You got 1 of 2 right (50%).');
+});
+
+test('good time-limit and pass-mark values apply, with or without "%"; an empty mode is no mode', async (t) => {
+  const { page } = await open(t, `
+    <checkpoint-quiz id="a" bank="/fixtures/basics.json" time-limit=" 3600 " pass-mark="85"></checkpoint-quiz>
+    <checkpoint-quiz id="b" bank="/fixtures/basics.json" mode="" time-limit="86400" pass-mark="1%"></checkpoint-quiz>`);
+  const a = await new Quiz(page, basics, '#a').startScreen();
+  const b = await new Quiz(page, basics, '#b').startScreen();
+  assert.equal(await a.modeNote('Mock exam'), '5 questions, 1 hour time limit, pass mark 85%');
+  assert.equal(await b.modeNote('Mock exam'), '5 questions, 24 hours time limit, pass mark 1%');
+  assert.deepEqual(await a.notices(), []);
+  assert.deepEqual(await b.notices(), []);
+  await a.begin('Mock exam');
+  const clock = await a.timer();
+  assert.ok(['1:00:00', '59:59'].includes(clock.text), clock.text);
+  assert.ok(clock.seconds >= 3599);
 });
 
 test('count="all" asks every question of the bank; count="3" asks 3', async (t) => {
@@ -119,8 +142,8 @@ test('count="all" asks every question of the bank; count="3" asks 3', async (t) 
     res.end(JSON.stringify(bank));
   });
   const { page } = await open(t, `
-    <checkpoint-quiz id="all" bank="/generated/twelve.json" count="all"></checkpoint-quiz>
-    <checkpoint-quiz id="three" bank="/generated/twelve.json" count=" 3 "></checkpoint-quiz>`);
+    <checkpoint-quiz id="all" bank="/generated/twelve.json" count="all" mode="practice"></checkpoint-quiz>
+    <checkpoint-quiz id="three" bank="/generated/twelve.json" count=" 3 " mode="practice"></checkpoint-quiz>`);
   const all = await new Quiz(page, bank, '#all').ready();
   const three = await new Quiz(page, bank, '#three').ready();
   assert.equal(await all.counter(), 'Question 1 of 12');

@@ -233,6 +233,113 @@ export class Quiz {
   progress() {
     return this.host.evaluate((el) => el.progress);
   }
+
+  // --- The start screen ---
+
+  /** Waits until the start screen is on show. */
+  async startScreen() {
+    await this.heading('Choose how to study').waitFor({ timeout: 10000 });
+    return this;
+  }
+
+  /** A heading inside the widget, by its exact text. */
+  heading(name) {
+    return this.host.getByRole('heading', { name, exact: true });
+  }
+
+  /** The figures at the top of the start screen: { Answered, Accuracy, 'Due for review' }. */
+  figures() {
+    return this.$('dl.cq-figures').evaluate((dl) => Object.fromEntries(
+      [...dl.querySelectorAll('dt')].map((dt) => [dt.textContent.trim(), dt.nextElementSibling.textContent.trim()])));
+  }
+
+  /** A mode button of the start screen ("Practice", "Mock exam", "Review missed", "Smart review"). */
+  mode(name) {
+    return this.host.locator('button.cq-mode').filter({ has: this.page.locator('.cq-mode-name', { hasText: new RegExp(`^${escapeRe(name)}$`) }) });
+  }
+
+  /** The note under a mode button, e.g. "10 questions with feedback after each". */
+  async modeNote(name) {
+    return ((await this.mode(name).locator('.cq-mode-note').textContent()) ?? '').trim();
+  }
+
+  /** Starts a mode from the start screen and waits for its first question. */
+  async begin(name) {
+    await this.mode(name).click();
+    return this.ready();
+  }
+
+  // --- Mock exams ---
+
+  /** Picks the right (or a wrong) answer of the exam question on screen; no Check in an exam. */
+  async pick(right) {
+    const q = await this.question();
+    const chosen = right ? rightOf(q) : wrongOf(q);
+    await this.choose(chosen);
+    await eventually(async () => assert.deepEqual(await this.checkedValues(), chosen));
+    return { q, chosen };
+  }
+
+  /** The buttons of the exam's question navigator. */
+  get navigator() {
+    return this.host.getByRole('navigation', { name: 'Exam questions' }).getByRole('button');
+  }
+
+  async navLabels() {
+    return this.navigator.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')));
+  }
+
+  /** The 0-based position the navigator marks as current (aria-current="step"). */
+  async navCurrent() {
+    const current = await this.navigator.evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-current')));
+    assert.equal(current.filter(Boolean).length, 1, `one current question: ${JSON.stringify(current)}`);
+    assert.equal(current.find(Boolean), 'step');
+    return current.findIndex(Boolean);
+  }
+
+  /** The countdown's "m:ss" (or "h:mm:ss") and the seconds it stands for. */
+  async timer() {
+    const text = await this.text('p.cq-timer[role=timer]');
+    const m = text.match(/(?:^|\s)(?:(\d+):(?=\d\d:))?(\d+):(\d\d)$/);
+    assert.ok(m, `the timer shows m:ss: "${text}"`);
+    return { text: m[0].trim(), seconds: Number(m[1] ?? 0) * 3600 + Number(m[2]) * 60 + Number(m[3]) };
+  }
+
+  /** "Submit exam" / "Submit exam (N unanswered)", opening the confirm box. */
+  async askSubmit() {
+    await this.host.locator('.cq-exam > .cq-actions > button.cq-primary').click();
+    await this.$('[role=alertdialog]').waitFor();
+  }
+}
+
+export function escapeRe(s) {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Writes items into the page's localStorage (the page must be on the host origin). */
+export function seed(page, items) {
+  return page.evaluate((items) => {
+    for (const [k, v] of Object.entries(items)) localStorage.setItem(k, v);
+  }, items);
+}
+
+/** The parsed JSON stored under `key`, or null. */
+export async function stored(page, key) {
+  const text = await page.evaluate((key) => localStorage.getItem(key), key);
+  return text === null ? null : JSON.parse(text);
+}
+
+/** Decodes the answer log of a version 2 progress value: { id: [{ at, rating }] } (rating 1 wrong … 4 easy). */
+export function answerLog(data) {
+  const out = {};
+  for (const [id, items] of Object.entries(data.q)) {
+    let at = data.t0 ?? 0;
+    out[id] = items.filter((x) => typeof x === 'number').map((x) => {
+      at += Math.floor(x / 4);
+      return { at, rating: (x % 4) + 1 };
+    });
+  }
+  return out;
 }
 
 /** The stored JSON of every checkpoint-quiz key in the page's localStorage. */

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 
 import { startServers } from './server.mjs';
-import { Quiz, eventually, events, fixture, launchBrowser, openPage, wrongOf } from './helpers.mjs';
+import { Quiz, eventually, events, fixture, generatedBank, launchBrowser, openPage, wrongOf } from './helpers.mjs';
 
 const basics = fixture('basics.json');
 const second = fixture('second.json');
@@ -30,9 +30,9 @@ async function open(t, url, options) {
 
 test('two widgets with different banks on one page are independent', async (t) => {
   const url = servers.page(`
-    <checkpoint-quiz id="a" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>
+    <checkpoint-quiz id="a" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <p>Between the quizzes.</p>
-    <checkpoint-quiz id="b" bank="/fixtures/second.json" shuffle="false"></checkpoint-quiz>`);
+    <checkpoint-quiz id="b" bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const { page, problems } = await open(t, url);
   let a = await new Quiz(page, basics, '#a').ready();
   let b = await new Quiz(page, second, '#b').ready();
@@ -71,10 +71,10 @@ test('two widgets with different banks on one page are independent', async (t) =
   assert.deepEqual(problems, []);
 });
 
-test('two widgets with the same bank and different ids keep separate rounds', async (t) => {
+test('two widgets with the same bank and different ids keep separate rounds but share progress', async (t) => {
   const url = servers.page(`
-    <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>
-    <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`);
+    <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
+    <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const { page, problems } = await open(t, url);
   let one = await new Quiz(page, basics, '#one').ready();
   let two = await new Quiz(page, basics, '#two').ready();
@@ -85,11 +85,15 @@ test('two widgets with the same bank and different ids keep separate rounds', as
   await one.next();
   assert.equal(await two.counter(), 'Question 1 of 5', 'answering in one does not move two');
   assert.equal(await two.$('.cq-feedback').count(), 0);
-  assert.equal((await two.progress()).answered, 0, "two's progress is not changed by one");
+  assert.deepEqual(await two.checkedValues(), []);
+  await eventually(async () => assert.deepEqual(await two.progress(), await one.progress(), "two's progress follows one's answers"));
+  assert.equal((await two.progress()).answered, 2);
 
   await two.answer(false);
   assert.equal(await one.counter(), 'Question 3 of 5');
   assert.equal(await one.$('.cq-feedback').count(), 0);
+  await eventually(async () => assert.deepEqual(await one.progress(),
+    { bankId: basics.id, answered: 2, correct: 1, total: 5, rounds: 0, bestPercent: null }, 'q1 is now last answered wrong'));
 
   await page.reload();
   one = await new Quiz(page, basics, '#one').ready();
@@ -101,12 +105,10 @@ test('two widgets with the same bank and different ids keep separate rounds', as
   assert.deepEqual(problems, []);
 });
 
-test('answers given in two widgets of the same bank are all kept in its progress', {
-  todo: 'widget bug: each widget writes its own in-memory copy of the shared progress key, so the last writer erases answers given in the other',
-}, async (t) => {
+test('answers given in two widgets of the same bank are all kept in its progress', async (t) => {
   const url = servers.page(`
-    <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>
-    <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`);
+    <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
+    <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const { page } = await open(t, url);
   let one = await new Quiz(page, basics, '#one').ready();
   let two = await new Quiz(page, basics, '#two').ready();
@@ -120,6 +122,10 @@ test('answers given in two widgets of the same bank are all kept in its progress
   two = await new Quiz(page, basics, '#two').ready();
   // q1 and q2 were both answered on this page: "answered" counts distinct questions across reloads.
   assert.equal((await one.progress()).answered, 2, JSON.stringify(await one.progress()));
+  assert.deepEqual(await two.progress(), await one.progress());
+  // All three answers are in the log.
+  const log = await page.evaluate((key) => JSON.parse(localStorage.getItem(key)).data.q, `checkpoint-quiz:progress:${basics.id}`);
+  assert.deepEqual(Object.fromEntries(Object.entries(log).map(([id, answers]) => [id, answers.length])), { q1: 2, q2: 1 });
 });
 
 const HOSTILE_CSS = `
