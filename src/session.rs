@@ -376,10 +376,18 @@ impl Quiz {
             .filter(|r| mode.is_none_or(|m| m == r.mode));
         let (screen, round) = match (saved, mode) {
             (Some(r), _) if !r.is_over() || mode.is_some() => (Screen::Round, r),
-            (_, Some(m)) => (
-                Screen::Round,
-                Round::draw(&bank, &progress, &settings, m, None, seed, now),
-            ),
+            (_, Some(m)) => {
+                let r = Round::draw(&bank, &progress, &settings, m, None, seed, now);
+                // Nothing to review or due yet: the start screen says why and offers the rest.
+                (
+                    if r.is_empty() {
+                        Screen::Start
+                    } else {
+                        Screen::Round
+                    },
+                    r,
+                )
+            }
             (saved, None) => (
                 Screen::Start,
                 saved.unwrap_or_else(|| Round::new(Mode::Practice, Vec::new(), now)),
@@ -1186,6 +1194,20 @@ pub(crate) mod tests {
         assert!(
             quiz.progress.stats("q0").unwrap().last_correct
                 && quiz.progress.stats("q2").unwrap().last_correct
+        );
+        let fresh = Quiz::new(
+            bank(3),
+            Settings::default(),
+            Progress::default(),
+            None,
+            Some(Mode::Review),
+            1,
+            T0,
+        );
+        assert_eq!(
+            fresh.screen,
+            Screen::Start,
+            "nothing to review: the start screen, not an empty round"
         );
         let mut none_missed = quiz.clone();
         none_missed.apply(Action::Start {

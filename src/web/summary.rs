@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::question::right_answer;
+use super::question::{letter, right_answer};
 use super::quiz::Ctx;
 use crate::score;
 use crate::session::{Action, Mode, Screen};
@@ -42,7 +42,11 @@ pub fn view(ctx: &Ctx) -> Html {
         .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = chosen.iter().map(|&i| q.choices.get(i).cloned().unwrap_or_default()).collect::<Vec<_>>().join("; ");
+            let names = chosen
+                .iter()
+                .map(|&i| [letter(i), ". ".into(), q.choices.get(i).cloned().unwrap_or_default()].concat())
+                .collect::<Vec<_>>()
+                .join("; ");
             html! {
                 <li class="cq-missed">
                     <p class="cq-missed-prompt">{ q.prompt.clone() }</p>

@@ -170,13 +170,13 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   assert.equal(await missed.count(), 2);
   const m1 = await missed.nth(0).innerText();
   assert.match(m1, new RegExp(escape(q1.prompt)));
-  assert.match(m1, new RegExp(`Your answer: ${escape(q1.choices[wrong])}`));
-  assert.match(m1, new RegExp(`Right answer: ${escape(q1.choices[q1.answer])}`));
+  assert.match(m1, new RegExp(`Your answer: ${LETTERS[wrong]}\\. ${escape(q1.choices[wrong])}`));
+  assert.match(m1, new RegExp(`Right answer: ${LETTERS[q1.answer]}\\. ${escape(q1.choices[q1.answer])}`));
   assert.match(m1, new RegExp(escape(q1.explanation)));
   const m2 = await missed.nth(1).innerText();
   assert.match(m2, new RegExp(escape(q4.prompt)));
-  assert.match(m2, new RegExp(`Your answer: ${escape(q4.choices[q4wrong[0]])}`));
-  assert.match(m2, new RegExp(`Right answer: ${escape(q4.choices[q4.answer])}`));
+  assert.match(m2, new RegExp(`Your answer: ${LETTERS[q4wrong[0]]}\\. ${escape(q4.choices[q4wrong[0]])}`));
+  assert.match(m2, new RegExp(`Right answer: ${LETTERS[q4.answer]}\\. ${escape(q4.choices[q4.answer])}`));
   assert.match(m2, new RegExp(escape(q4.explanation)));
   assert.deepEqual(await quiz.$('.cq-actions button').allTextContents(), ['New round', 'Try again', 'Back to start']);
   assert.deepEqual(problems, []);

@@ -105,6 +105,26 @@ test('two widgets with the same bank and different ids keep separate rounds but 
   assert.deepEqual(problems, []);
 });
 
+test('two widgets with the same bank and no ids keep separate rounds, told apart by their order', async (t) => {
+  const url = servers.page(`
+    <div class="first"><checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz></div>
+    <div class="second"><checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz></div>`);
+  const { page, problems } = await open(t, url);
+  let first = await new Quiz(page, basics, '.first checkpoint-quiz').ready();
+  let second = await new Quiz(page, basics, '.second checkpoint-quiz').ready();
+  await first.answer(true);
+  await first.next();
+  assert.equal(await second.counter(), 'Question 1 of 5');
+  await page.reload();
+  first = await new Quiz(page, basics, '.first checkpoint-quiz').ready();
+  second = await new Quiz(page, basics, '.second checkpoint-quiz').ready();
+  assert.equal(await first.counter(), 'Question 2 of 5', 'the first resumes its own round');
+  assert.equal(await second.counter(), 'Question 1 of 5', 'the second was not moved by the first');
+  const keys = Object.keys(await page.evaluate(() => ({ ...localStorage }))).filter((k) => k.includes(':round:')).sort();
+  assert.deepEqual(keys, [`checkpoint-quiz:round:${basics.id}`, `checkpoint-quiz:round:${basics.id}:2`]);
+  assert.deepEqual(problems, []);
+});
+
 test('answers given in two widgets of the same bank are all kept in its progress', async (t) => {
   const url = servers.page(`
     <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
@@ -144,15 +164,17 @@ const HOSTILE_CSS = `
 `;
 
 /** Layout facts about the page and the widget in it. */
-function layout(page) {
-  return page.evaluate(() => {
-    const el = document.querySelector('checkpoint-quiz');
+function layout(page, selector = 'checkpoint-quiz') {
+  return page.evaluate((selector) => {
+    const el = document.querySelector(selector);
     const root = el.shadowRoot;
     const vw = document.documentElement.clientWidth;
     const sticking = [];
     const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
       if (!n.textContent.trim()) continue;
+      // Visually hidden text (the score history table for screen readers) is clipped away.
+      if (n.parentElement.closest('.cq-sr-only')) continue;
       const range = document.createRange();
       range.selectNodeContents(n);
       const r = range.getBoundingClientRect();
@@ -160,21 +182,26 @@ function layout(page) {
     }
     const size = (list) => [...list].map((e) => {
       const r = e.getBoundingClientRect();
-      return { text: e.textContent.trim().slice(0, 30), width: r.width, height: r.height };
+      return { text: (e.getAttribute('aria-label') || e.textContent).trim().slice(0, 30), width: r.width, height: r.height };
     });
     const px = (e) => parseFloat(getComputedStyle(e).fontSize);
+    const buttons = root.querySelectorAll('button');
     return {
       viewport: vw,
       scrollWidth: document.scrollingElement.scrollWidth,
       sticking,
       labels: size(root.querySelectorAll('label.cq-choice')),
-      buttons: size(root.querySelectorAll('button')),
+      // Everything else a finger has to hit: buttons (modes, exam navigator, Menu), the
+      // "Mastery by topic" disclosure, the file picker.
+      buttons: size(root.querySelectorAll('button, summary, input[type=file]')),
       hostFont: px(el),
-      textFonts: [...root.querySelectorAll('.cq-choice-text, .cq-explanation, .cq-score, .cq-missed p')].map(px),
-      buttonFonts: [...root.querySelectorAll('button')].map(px),
-      buttonTransforms: [...root.querySelectorAll('button')].map((b) => getComputedStyle(b).textTransform),
+      textFonts: [...root.querySelectorAll(
+        '.cq-prompt, .cq-choice-text, .cq-explanation, .cq-score, .cq-missed p, .cq-mode-name, .cq-screen-title, .cq-readiness, .cq-figures dd',
+      )].map(px),
+      buttonFonts: [...buttons].map((b) => ({ text: b.textContent.trim().slice(0, 30), size: px(b) })),
+      buttonTransforms: [...buttons].map((b) => getComputedStyle(b).textTransform),
     };
-  });
+  }, selector);
 }
 
 function assertFits(l, view) {
@@ -186,21 +213,30 @@ function assertFits(l, view) {
     assert.ok(x.width >= 44, `${view}: "${x.text}" is ${x.width}px wide, under 44px`);
   }
   assert.ok(Math.abs(l.hostFont - 16) < 0.5, `${view}: the widget's font size is ${l.hostFont}px, not 16px`);
-  for (const f of [...l.textFonts, ...l.buttonFonts]) {
+  for (const f of l.textFonts) {
     assert.ok(f >= 15 && f <= 20, `${view}: text inside is ${f}px, not about 16px`);
+  }
+  // Small print (Menu, the exam navigator) is 0.875em = 14px of the widget's 16px; the host
+  // page's button rule (1.2rem = 12px) must not reach any button.
+  for (const { text, size } of l.buttonFonts) {
+    assert.ok(size >= 14 && size <= 20, `${view}: button "${text}" has ${size}px text, not about 16px`);
   }
   for (const tt of l.buttonTransforms) assert.equal(tt, 'none', `${view}: host button rules leak in`);
 }
 
-test("the host page's global CSS and a 360px screen do not break the widget, even with very long words", async (t) => {
+test("the host page's global CSS and a 360px screen do not break any view, even with very long words", async (t) => {
   const url = servers.page(`<p>Some article text before the quiz.</p>
     <checkpoint-quiz bank="/fixtures/long-words.json" shuffle="false"></checkpoint-quiz>
     <p>And after it.</p>`, { head: `<style>${HOSTILE_CSS}</style>` });
   const { page, problems } = await open(t, url, { viewport: { width: 360, height: 740 }, context: { isMobile: true, hasTouch: true } });
-  const quiz = await new Quiz(page, long).ready();
+  const quiz = await new Quiz(page, long).startScreen();
   // The host page's own rules are in force (so the test really is hostile).
   assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).fontSize), '10px');
+  const start = await layout(page);
+  assert.equal(start.buttons.length, 6, 'four modes and two buttons');
+  assertFits(start, 'start screen');
 
+  await quiz.begin('Practice');
   const l1 = await layout(page);
   assert.ok(l1.labels.length >= 3);
   assertFits(l1, 'question');
@@ -209,7 +245,7 @@ test("the host page's global CSS and a 360px screen do not break the widget, eve
   assertFits(await layout(page), 'feedback');
   await quiz.next();
 
-  assert.equal(await quiz.text('.cq-hint'), 'Select all that apply.');
+  assert.equal(await quiz.$('input[type=checkbox]').count(), 3);
   assertFits(await layout(page), 'select-all question');
   await quiz.answer(false);
   assertFits(await layout(page), 'select-all feedback');
@@ -218,18 +254,67 @@ test("the host page's global CSS and a 360px screen do not break the widget, eve
   await quiz.$('.cq-summary').waitFor();
   assert.equal(await quiz.$('.cq-missed').count(), 2);
   const summary = await layout(page);
-  assert.equal(summary.buttons.length, 2);
+  assert.equal(summary.buttons.length, 3);
   assertFits(summary, 'summary');
+
+  // The start screen with figures and the mastery bars unfolded (a very long topic name).
+  await quiz.button('Back to start').click();
+  await quiz.startScreen();
+  await quiz.$('details summary').click();
+  assert.equal(await quiz.$('details').getAttribute('open'), '');
+  assertFits(await layout(page), 'start screen with mastery');
+
+  await quiz.button('Your progress').click();
+  await quiz.heading('Your progress').waitFor();
+  assert.ok(await quiz.host.getByRole('button', { name: /^Practise / }).count() >= 1);
+  assertFits(await layout(page), 'dashboard');
+  await quiz.button('Back').click();
+
+  await quiz.button('Save or restore progress').click();
+  await quiz.heading('Save or restore progress').waitFor();
+  assertFits(await layout(page), 'save or restore');
+  await quiz.button('Back').click();
+
+  await quiz.begin('Mock exam');
+  assert.equal(await quiz.navigator.count(), 2);
+  assertFits(await layout(page), 'exam');
+  await quiz.pick(true);
+  await quiz.button('Flag for review').click();
+  await quiz.askSubmit();
+  assertFits(await layout(page), 'exam with the confirm box');
+  await quiz.host.getByRole('alertdialog').getByRole('button', { name: 'Submit exam', exact: true }).click();
+  await quiz.heading('Mock exam result').waitFor();
+  assertFits(await layout(page), 'exam result');
   assert.deepEqual(problems, []);
 });
 
-test('the default stylesheet gives touch-sized targets and 16px text on a plain page too', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`);
+test('the default stylesheet gives touch-sized targets and 16px text on a plain page too, with a long exam navigator', async (t) => {
+  const bank = generatedBank('e2e-forty', 40);
+  servers.route('/generated/forty.json', (req, res) => {
+    res.writeHead(200, { 'Content-Type': 'application/json' });
+    res.end(JSON.stringify(bank));
+  });
+  const url = servers.page(`
+    <checkpoint-quiz id="practice" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
+    <checkpoint-quiz id="exam" bank="/generated/forty.json" mode="exam" count="all" time-limit="1800"></checkpoint-quiz>`);
   const { page } = await open(t, url, { viewport: { width: 360, height: 740 } });
-  const quiz = await new Quiz(page, basics).ready();
-  assertFits(await layout(page), 'question');
+  const quiz = await new Quiz(page, basics, '#practice').ready();
+  assertFits(await layout(page, '#practice'), 'question');
   await quiz.answer(true);
-  assertFits(await layout(page), 'feedback');
+  assertFits(await layout(page, '#practice'), 'feedback');
+  await quiz.button('Menu').click();
+  await quiz.startScreen();
+  assertFits(await layout(page, '#practice'), 'start screen');
+  await quiz.button('Your progress').click();
+  await quiz.heading('Your progress').waitFor();
+  assertFits(await layout(page, '#practice'), 'dashboard');
+
+  const exam = await new Quiz(page, bank, '#exam').ready();
+  assert.equal(await exam.navigator.count(), 40);
+  const l = await layout(page, '#exam');
+  assertFits(l, 'exam with 40 questions');
+  const rows = await exam.navigator.evaluateAll((bs) => new Set(bs.map((b) => Math.round(b.getBoundingClientRect().top))).size);
+  assert.ok(rows > 1, 'the navigator wraps onto several rows');
 });
 
 function cspPage(csp) {
@@ -255,12 +340,13 @@ test("works under a Content-Security-Policy without 'unsafe-inline' styles, styl
     'img-src data:',
   ].join('; ');
   const { page, problems } = await open(t, cspPage(csp), { init: [RECORD_CSP_VIOLATIONS] });
-  const quiz = await new Quiz(page, basics).ready();
+  const quiz = await new Quiz(page, basics).startScreen();
+  await quiz.begin('Practice');
   await quiz.answer(true);
   assert.match(await quiz.text('.cq-verdict'), /Correct\./);
   const styled = await quiz.host.evaluate((el) => {
     const root = el.shadowRoot;
-    const button = root.querySelector('button');
+    const button = root.querySelector('button.cq-button');
     return {
       adopted: root.adoptedStyleSheets.length,
       display: getComputedStyle(el).display,
@@ -274,6 +360,14 @@ test("works under a Content-Security-Policy without 'unsafe-inline' styles, styl
   assert.equal(styled.buttonMinHeight, '48px');
   assert.equal(styled.rootBorder, '1px');
   assert.equal(styled.choiceDisplay, 'flex');
+  // The other screens render under the policy too.
+  await quiz.button('Menu').click();
+  await quiz.startScreen();
+  await quiz.button('Your progress').click();
+  await quiz.heading('Your progress').waitFor();
+  await quiz.button('Back').click();
+  await quiz.begin('Mock exam');
+  assert.equal(await quiz.navigator.count(), 5);
   assert.deepEqual(await page.evaluate(() => window.__violations), []);
   assert.deepEqual(problems, []);
 });
@@ -301,7 +395,7 @@ async function axe(page) {
 }
 
 test('axe finds no serious or critical problems in the question, feedback and summary views', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" count="ten"></checkpoint-quiz>`);
+  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" count="ten" mode="practice"></checkpoint-quiz>`);
   const { page } = await open(t, url);
   const quiz = await new Quiz(page, basics).ready();
   assert.equal((await quiz.notices()).length, 1, 'the notice is part of what is checked');
@@ -314,7 +408,7 @@ test('axe finds no serious or critical problems in the question, feedback and su
   await quiz.next();
   await quiz.play([true, false]);
   // The select-all question.
-  assert.equal(await quiz.text('.cq-hint'), 'Select all that apply.');
+  assert.equal(await quiz.$('input[type=checkbox]').count(), 4);
   assert.deepEqual(await axe(page), [], 'select-all question');
   await quiz.answer(false);
   await quiz.next();
@@ -326,4 +420,50 @@ test('axe finds no serious or critical problems in the error view', async (t) =>
   const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/fixtures/bad-answer.json"></checkpoint-quiz>`));
   await page.locator('checkpoint-quiz [role=alert]').waitFor();
   assert.deepEqual(await axe(page), []);
+});
+
+test('axe finds no serious or critical problems in the start screen, exam, exam result, dashboard and save or restore views', async (t) => {
+  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" time-limit="600"></checkpoint-quiz>`);
+  const { page } = await open(t, url);
+  const quiz = await new Quiz(page, basics).startScreen();
+  assert.equal(await quiz.mode('Review missed').isDisabled(), true);
+  assert.deepEqual(await axe(page), [], 'start screen (fresh)');
+
+  await quiz.begin('Mock exam');
+  await quiz.pick(true);
+  await quiz.button('Flag for review').click();
+  await quiz.button('Next').click();
+  await eventually(async () => assert.equal(await quiz.counter(), 'Question 2 of 5'));
+  await quiz.pick(false);
+  assert.equal(await quiz.$('p.cq-timer').count(), 1);
+  assert.deepEqual(await axe(page), [], 'exam view with the navigator and the clock');
+  await quiz.askSubmit();
+  assert.deepEqual(await axe(page), [], 'exam view with the confirm box open');
+  await quiz.host.getByRole('alertdialog').getByRole('button', { name: 'Submit exam', exact: true }).click();
+  await quiz.heading('Mock exam result').waitFor();
+  assert.deepEqual(await axe(page), [], 'exam result');
+
+  await quiz.button('Back to start').click();
+  await quiz.startScreen();
+  await quiz.$('details summary').click();
+  assert.deepEqual(await axe(page), [], 'start screen with figures and mastery');
+  await quiz.button('Your progress').click();
+  await quiz.heading('Your progress').waitFor();
+  assert.equal(await quiz.heading('Weakest topics').count(), 1);
+  assert.deepEqual(await axe(page), [], 'dashboard');
+  await quiz.button('Back').click();
+
+  await quiz.button('Save or restore progress').click();
+  await quiz.heading('Save or restore progress').waitFor();
+  assert.deepEqual(await axe(page), [], 'save or restore');
+  await quiz.host.getByLabel('Choose a progress file to import').setInputFiles({
+    name: 'progress.json', mimeType: 'application/json',
+    buffer: Buffer.from(JSON.stringify({ format: 'checkpoint-quiz-progress', v: 2, exported: 1, banks: { [basics.id]: { t0: 1, r: [], q: { q3: [2] } } } })),
+  });
+  await quiz.host.getByRole('alertdialog', { name: 'Import this progress file?' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'import preview');
+  await quiz.button('Cancel').click();
+  await quiz.button('Reset progress for this quiz…').click();
+  await quiz.host.getByRole('alertdialog', { name: 'Reset your progress?' }).waitFor();
+  assert.deepEqual(await axe(page), [], 'reset confirm box');
 });

@@ -6,7 +6,7 @@ import { after, before, test } from 'node:test';
 
 import { startServers } from './server.mjs';
 import {
-  Quiz, answerLog, eventually, events, fixture, launchBrowser, openPage, rightOf, seed, stored, storedKeys,
+  Quiz, answerLog, events, fixture, launchBrowser, openPage, rightOf, seed, stored, storedKeys,
 } from './helpers.mjs';
 
 const basics = fixture('basics.json');
