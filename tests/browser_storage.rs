@@ -3,7 +3,8 @@
 //! sandboxed iframes, blocked cookies and full quotas.
 #![cfg(target_arch = "wasm32")]
 
-use checkpoint_quiz::progress::Progress;
+use checkpoint_quiz::progress::{Progress, Rating, RoundRecord};
+use checkpoint_quiz::session::Mode;
 use checkpoint_quiz::storage::{self, KeyValue, Loaded, StorageError};
 use checkpoint_quiz::web::local_storage::LocalStorage;
 use wasm_bindgen::prelude::*;
@@ -42,9 +43,14 @@ extern "C" {
 
 fn sample() -> Progress {
     let mut p = Progress::default();
-    p.record("trust-01", true, 1_700_000_000_000);
-    p.record("skills-03", false, 1_700_000_000_001);
-    p.finish_round(50);
+    p.record("trust-01", Rating::Good, 1_700_000_000_000);
+    p.record("skills-03", Rating::Again, 1_700_000_000_001);
+    p.finish_round(RoundRecord {
+        at: 1_700_000_000_002,
+        mode: Mode::Practice,
+        score: 1,
+        total: 2,
+    });
     p
 }
 
@@ -59,13 +65,19 @@ fn progress_round_trips_through_real_local_storage() {
     // What another page (or the next visit) would read, straight from the browser.
     assert!(raw_get("checkpoint-quiz:progress:bank-a")
         .unwrap()
-        .starts_with("{\"v\":1,"));
+        .starts_with("{\"v\":2,"));
     assert_eq!(
         storage::load(&LocalStorage::open(), &key, 6, storage::decode_progress),
         Loaded::Found(sample())
     );
     store.remove(&key).unwrap();
     assert_eq!(raw_get(&key), None);
+    // Every key is listed, for exports.
+    raw_set("checkpoint-quiz:progress:bank-z", "x");
+    assert!(store
+        .keys()
+        .unwrap()
+        .contains(&"checkpoint-quiz:progress:bank-z".to_string()));
 }
 
 #[wasm_bindgen_test]
@@ -94,6 +106,7 @@ fn a_throwing_local_storage_getter_is_reported_not_a_crash() {
     block_storage();
     let store = LocalStorage::open();
     let got = store.get("checkpoint-quiz:progress:x");
+    let keys = store.keys();
     let set = store.set("checkpoint-quiz:progress:x", "{}");
     let loaded = storage::load(
         &store,
@@ -103,6 +116,7 @@ fn a_throwing_local_storage_getter_is_reported_not_a_crash() {
     );
     restore_storage();
     assert_eq!(got, Err(StorageError::Unavailable));
+    assert_eq!(keys, Err(StorageError::Unavailable));
     assert_eq!(set, Err(StorageError::Unavailable));
     assert_eq!(loaded, Loaded::Failed(StorageError::Unavailable));
 }
