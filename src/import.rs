@@ -370,6 +370,20 @@ pub fn aiken(text: &str, stem: &str) -> Imported {
         /// Lines of a block that was already reported, up to its ANSWER line.
         Skip,
     }
+    /// Reports a question cut short by a blank line or the end of the file.
+    fn unfinished(c: &mut Collector, state: &State, start: u32, bad_options: bool) {
+        match state {
+            State::Prompt => c.error(
+                start,
+                "question text without options or ANSWER line".to_owned(),
+            ),
+            State::Options if !bad_options => c.error(
+                start,
+                "question has no ANSWER line after its options".to_owned(),
+            ),
+            _ => {}
+        }
+    }
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut c = Collector::new();
     let mut state = State::Idle;
@@ -383,17 +397,7 @@ pub fn aiken(text: &str, stem: &str) -> Imported {
         let line = raw.trim();
         if line.is_empty() {
             // A blank line ends an unfinished question (and a reported block).
-            match state {
-                State::Prompt => c.error(
-                    start,
-                    "question text without options or ANSWER line".to_owned(),
-                ),
-                State::Options if !bad_options => c.error(
-                    start,
-                    "question has no ANSWER line after its options".to_owned(),
-                ),
-                _ => {}
-            }
+            unfinished(&mut c, &state, start, bad_options);
             prompt.clear();
             choices.clear();
             bad_options = false;
@@ -506,17 +510,7 @@ pub fn aiken(text: &str, stem: &str) -> Imported {
             }
         }
     }
-    match state {
-        State::Prompt => c.error(
-            start,
-            "question text without options or ANSWER line".to_owned(),
-        ),
-        State::Options if !bad_options => c.error(
-            start,
-            "question has no ANSWER line after its options".to_owned(),
-        ),
-        _ => {}
-    }
+    unfinished(&mut c, &state, start, bad_options);
     c.finish(stem, text.trim().is_empty())
 }
 

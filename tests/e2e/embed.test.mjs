@@ -2,11 +2,10 @@
 // progress property, the keyboard, and elements that come and go like in a single-page app.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServers } from './server.mjs';
 import {
-  LETTERS, Quiz, eventually, events, fixture, focused, generatedBank, launchBrowser, openPage, rightOf, wrongOf,
+  useBrowser, events, eventually, fixture, focused, generatedBank, LETTERS, Quiz, rightOf, wrongOf,
 } from './helpers.mjs';
 
 const basics = fixture('basics.json');
@@ -15,26 +14,13 @@ const modes = fixture('modes.json');
 // Straight into a practice round (no start screen), in the bank's order.
 const BASICS = `<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`;
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, url, options) {
-  const opened = await openPage(browser, url, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = env.open;
 
 test('a bare <checkpoint-quiz> loads the default bank next to the loader, shows the start screen, and practises 10 questions', async (t) => {
   const { page, problems } = await open(t, null);
   // The default bank's content is not ours to rely on: serve a known bank at its address.
-  const defaultUrl = `${servers.distOrigin}/questions/security-customer-service.json`;
+  const defaultUrl = `${env.servers.distOrigin}/questions/security-customer-service.json`;
   const bank = generatedBank('e2e-default', 12);
   let asked = 0;
   await page.context().route(defaultUrl, (route) => {
@@ -46,7 +32,7 @@ test('a bare <checkpoint-quiz> loads the default bank next to the loader, shows 
       body: JSON.stringify(bank),
     });
   });
-  await page.goto(servers.page('<checkpoint-quiz></checkpoint-quiz>'));
+  await page.goto(env.servers.page('<checkpoint-quiz></checkpoint-quiz>'));
   const quiz = await new Quiz(page, bank).startScreen();
   assert.equal(asked, 1, 'the default bank is fetched from the folder the loader came from');
   assert.equal(await quiz.text('.cq-title'), 'Generated e2e-default');
@@ -59,23 +45,23 @@ test('a bare <checkpoint-quiz> loads the default bank next to the loader, shows 
 });
 
 test('a relative bank URL is resolved against the host page, not the loader', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="../../fixtures/second.json"></checkpoint-quiz>`, { path: '/guides/week-1/page.html' });
+  const url = env.servers.page(`<checkpoint-quiz bank="../../fixtures/second.json"></checkpoint-quiz>`, { path: '/guides/week-1/page.html' });
   const { page, problems } = await open(t, url);
   const quiz = await new Quiz(page, second).startScreen();
   assert.equal(await quiz.text('.cq-title'), second.title);
-  assert.ok(servers.requests.some((r) => r.server === 'host' && r.path === '/fixtures/second.json'));
+  assert.ok(env.servers.requests.some((r) => r.server === 'host' && r.path === '/fixtures/second.json'));
   assert.deepEqual(problems, []);
 });
 
 test('seed fixes the question order; shuffle="false" keeps the bank order', async (t) => {
   const bank = generatedBank('e2e-order', 12);
-  servers.route('/generated/order.json', (req, res) => {
+  env.servers.route('/generated/order.json', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(bank));
   });
   const order = async (attrs) => {
     // A fresh context each time: nothing saved, so the order comes from the attributes alone.
-    const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/generated/order.json" mode="practice" count="5" ${attrs}></checkpoint-quiz>`));
+    const { page } = await open(t, env.servers.page(`<checkpoint-quiz bank="/generated/order.json" mode="practice" count="5" ${attrs}></checkpoint-quiz>`));
     const quiz = await new Quiz(page, bank).ready();
     return (await quiz.play([true, true, true, true, true])).map((a) => a.q.id);
   };
@@ -86,7 +72,7 @@ test('seed fixes the question order; shuffle="false" keeps the bank order', asyn
 });
 
 test('a round: choose, check, feedback in words, next, and a summary of missed questions', async (t) => {
-  const { page, problems } = await open(t, servers.page(BASICS));
+  const { page, problems } = await open(t, env.servers.page(BASICS));
   const quiz = await new Quiz(page, basics).ready();
   const [q1, q2, q3, q4, q5] = basics.questions;
 
@@ -186,7 +172,7 @@ test('the "Select all that apply." hint shows when the prompt does not say so, i
   const multi = modes.questions.find((q) => Array.isArray(q.answer));
   assert.doesNotMatch(multi.prompt, /select all/i, 'fixture: the prompt does not say it');
   const at = modes.questions.indexOf(multi);
-  const { page } = await open(t, servers.page(`
+  const { page } = await open(t, env.servers.page(`
     <checkpoint-quiz id="p" bank="/fixtures/modes.json" mode="practice" shuffle="false"></checkpoint-quiz>
     <checkpoint-quiz id="e" bank="/fixtures/modes.json" mode="exam" shuffle="false"></checkpoint-quiz>`));
   const practice = await new Quiz(page, modes, '#p').ready();
@@ -202,7 +188,7 @@ test('the "Select all that apply." hint shows when the prompt does not say so, i
 });
 
 test('Check with nothing chosen asks for an answer and does nothing else', async (t) => {
-  const { page } = await open(t, servers.page(BASICS));
+  const { page } = await open(t, env.servers.page(BASICS));
   const quiz = await new Quiz(page, basics).ready();
   await quiz.button('Check').click();
   await eventually(async () =>
@@ -221,7 +207,7 @@ test('Check with nothing chosen asks for an answer and does nothing else', async
 });
 
 test('a select-all question is right only with every right choice, and lists them all when wrong', async (t) => {
-  const { page } = await open(t, servers.page(BASICS));
+  const { page } = await open(t, env.servers.page(BASICS));
   const quiz = await new Quiz(page, basics).ready();
   const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
   await quiz.play(Array(multi).fill(true));
@@ -245,7 +231,7 @@ test('a select-all question is right only with every right choice, and lists the
 });
 
 test('Try again asks the same questions with answers cleared; New round starts another round', async (t) => {
-  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="practice" seed="7" count="3"></checkpoint-quiz>`));
+  const { page } = await open(t, env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="practice" seed="7" count="3"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).ready();
   const first = await quiz.play([false, true, false]);
   assert.equal(await quiz.text('.cq-score'), 'You got 1 of 3 right (33%).');
@@ -275,7 +261,7 @@ test('Try again asks the same questions with answers cleared; New round starts a
 });
 
 test('events quiz-ready, quiz-answer and quiz-complete reach document from the element', async (t) => {
-  const { page } = await open(t, servers.page(`<checkpoint-quiz id="quiz" bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  const { page } = await open(t, env.servers.page(`<checkpoint-quiz id="quiz" bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, second).ready();
   await eventually(async () => assert.equal((await events(page, 'quiz-ready')).length, 1));
   const [ready] = await events(page, 'quiz-ready');
@@ -320,12 +306,12 @@ test('events quiz-ready, quiz-answer and quiz-complete reach document from the e
 test('el.progress is null before the bank loads, then counts distinct questions across rounds', async (t) => {
   let release;
   const held = new Promise((r) => (release = r));
-  servers.route('/held/basics.json', async (req, res) => {
+  env.servers.route('/held/basics.json', async (req, res) => {
     await held;
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(basics));
   });
-  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/held/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  const { page } = await open(t, env.servers.page(`<checkpoint-quiz bank="/held/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const before = await page.evaluate(async () => {
     await customElements.whenDefined('checkpoint-quiz');
     await new Promise((r) => setTimeout(r, 300)); // the wasm has time to start; the bank is held
@@ -377,7 +363,7 @@ test('el.progress is already set when quiz-ready fires, on the start screen and 
     }],
   });
   const fresh = { bankId: basics.id, answered: 0, correct: 0, total: 5, rounds: 0, bestPercent: null };
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).startScreen();
   await eventually(async () => assert.equal((await page.evaluate(() => window.__progressAtReady)).length, 1));
   assert.deepEqual(await page.evaluate(() => window.__progressAtReady), [fresh]);
@@ -385,14 +371,14 @@ test('el.progress is already set when quiz-ready fires, on the start screen and 
   // With saved progress, the handler already sees it.
   await quiz.begin('Practice');
   await quiz.answer(true);
-  await page.goto(servers.page(BASICS));
+  await page.goto(env.servers.page(BASICS));
   await quiz.ready();
   await eventually(async () => assert.equal((await page.evaluate(() => window.__progressAtReady)).length, 1));
   assert.deepEqual(await page.evaluate(() => window.__progressAtReady), [{ ...fresh, answered: 1, correct: 1 }]);
 });
 
 test('keyboard: Tab reaches Menu then the first choice, arrows move, Enter and Space submit and go on', async (t) => {
-  const { page } = await open(t, servers.page(`<p><a href="#top">Before the quiz</a></p>${BASICS}`));
+  const { page } = await open(t, env.servers.page(`<p><a href="#top">Before the quiz</a></p>${BASICS}`));
   const quiz = await new Quiz(page, basics).ready();
   const [q1, q2, q3] = basics.questions;
   await page.locator('a[href="#top"]').focus();
@@ -450,7 +436,7 @@ test('keyboard: Tab reaches Menu then the first choice, arrows move, Enter and S
 });
 
 test('keyboard: Space ticks and unticks select-all checkboxes', async (t) => {
-  const { page } = await open(t, servers.page(BASICS));
+  const { page } = await open(t, env.servers.page(BASICS));
   const quiz = await new Quiz(page, basics).ready();
   const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
   await quiz.play(Array(multi).fill(true));
@@ -477,7 +463,7 @@ test('keyboard: Space ticks and unticks select-all checkboxes', async (t) => {
 });
 
 test('an element created later by script mounts; removing it and changing attributes behave', async (t) => {
-  const { page, problems } = await open(t, servers.page('<div id="slot"></div>'));
+  const { page, problems } = await open(t, env.servers.page('<div id="slot"></div>'));
   await page.evaluate(() => customElements.whenDefined('checkpoint-quiz'));
   await page.evaluate(() => {
     const el = document.createElement('checkpoint-quiz');
@@ -541,12 +527,12 @@ test('an element created later by script mounts; removing it and changing attrib
 test('an element removed while its bank is still loading stays quiet', async (t) => {
   let release;
   const held = new Promise((r) => (release = r));
-  servers.route('/held/removed.json', async (req, res) => {
+  env.servers.route('/held/removed.json', async (req, res) => {
     await held;
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(basics));
   });
-  const { page, problems } = await open(t, servers.page('<p>An app page.</p>'));
+  const { page, problems } = await open(t, env.servers.page('<p>An app page.</p>'));
   await page.evaluate(() => customElements.whenDefined('checkpoint-quiz'));
   await page.evaluate(() => {
     const el = document.createElement('checkpoint-quiz');
@@ -567,7 +553,7 @@ test('an element removed while its bank is still loading stays quiet', async (t)
 
 test('including the loader script twice is harmless', async (t) => {
   // Two copies under different URLs are two module instances: both run.
-  const url = servers.page(`${BASICS}<script type="module" src="${servers.loaderUrl}?copy=2"></script>`);
+  const url = env.servers.page(`${BASICS}<script type="module" src="${env.servers.loaderUrl}?copy=2"></script>`);
   const { page, problems } = await open(t, url);
   const quiz = await new Quiz(page, basics).ready();
   await quiz.answer(true);

@@ -1,28 +1,14 @@
 // What the learner and the site operator see when the bank or the attributes are wrong.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServers } from './server.mjs';
-import { Quiz, eventually, events, fixture, fixtureText, generatedBank, launchBrowser, openPage } from './helpers.mjs';
+import { useBrowser, events, eventually, fixture, fixtureText, generatedBank, Quiz } from './helpers.mjs';
 
 const basics = fixture('basics.json');
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, body) {
-  const opened = await openPage(browser, servers.page(body));
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = (t, body) => env.open(t, env.env.servers.page(body));
 
 /** Waits for the widget's error view and returns its text and the quiz-error events. */
 async function failure(page) {
@@ -84,7 +70,7 @@ test('one broken widget does not stop a working one on the same page', async (t)
 
 test('count="ten" is ignored with a notice and the quiz still works with the default 10 per round', async (t) => {
   const bank = generatedBank('e2e-twelve-a', 12);
-  servers.route('/generated/twelve-a.json', (req, res) => {
+  env.servers.route('/generated/twelve-a.json', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(bank));
   });
@@ -137,7 +123,7 @@ test('good time-limit and pass-mark values apply, with or without "%"; an empty 
 
 test('count="all" asks every question of the bank; count="3" asks 3', async (t) => {
   const bank = generatedBank('e2e-twelve', 12);
-  servers.route('/generated/twelve.json', (req, res) => {
+  env.servers.route('/generated/twelve.json', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(bank));
   });

@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-
-import { FIXTURES } from './server.mjs';
+import { after, before } from 'node:test';
+import { FIXTURES, startServers } from './server.mjs';
 
 export const CHROMIUM = '/usr/bin/chromium';
 export const CHROMIUM_ARGS = [
@@ -88,6 +88,32 @@ export const RECORD_EVENTS = () => {
  * A fresh context (fresh localStorage) and page that records widget events and collects
  * console errors and uncaught exceptions in `problems`.
  */
+/**
+ * Starts the two servers and one browser for a test file (closed after it), and returns
+ * `env` with `env.servers`, `env.browser` and `env.open(t, url, options)`, which opens a page
+ * in a fresh browser context that closes when the test ends.
+ */
+export function useBrowser() {
+  const env = {
+    servers: null,
+    browser: null,
+    async open(t, url, options) {
+      const opened = await openPage(env.browser, url, options);
+      t.after(() => opened.context.close());
+      return opened;
+    },
+  };
+  before(async () => {
+    env.servers = await startServers();
+    env.browser = await launchBrowser();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.servers?.close();
+  });
+  return env;
+}
+
 export async function openPage(browser, url, { viewport, init = [], context: ctxOptions = {} } = {}) {
   const context = await browser.newContext({ viewport: viewport ?? { width: 1000, height: 800 }, ...ctxOptions });
   await context.addInitScript(RECORD_EVENTS);

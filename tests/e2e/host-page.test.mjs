@@ -2,34 +2,20 @@
 // narrow phone screen, a strict Content-Security-Policy, and accessibility checks.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import AxeBuilder from '@axe-core/playwright';
 
-import { startServers } from './server.mjs';
-import { Quiz, eventually, events, fixture, generatedBank, launchBrowser, openPage, wrongOf } from './helpers.mjs';
+import { useBrowser, events, eventually, fixture, generatedBank, Quiz, wrongOf } from './helpers.mjs';
 
 const basics = fixture('basics.json');
 const second = fixture('second.json');
 const long = fixture('long-words.json');
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, url, options) {
-  const opened = await openPage(browser, url, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = env.open;
 
 test('two widgets with different banks on one page are independent', async (t) => {
-  const url = servers.page(`
+  const url = env.servers.page(`
     <checkpoint-quiz id="a" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <p>Between the quizzes.</p>
     <checkpoint-quiz id="b" bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
@@ -72,7 +58,7 @@ test('two widgets with different banks on one page are independent', async (t) =
 });
 
 test('two widgets with the same bank and different ids keep separate rounds but share progress', async (t) => {
-  const url = servers.page(`
+  const url = env.servers.page(`
     <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const { page, problems } = await open(t, url);
@@ -106,7 +92,7 @@ test('two widgets with the same bank and different ids keep separate rounds but 
 });
 
 test('two widgets with the same bank and no ids keep separate rounds, told apart by their order', async (t) => {
-  const url = servers.page(`
+  const url = env.servers.page(`
     <div class="first"><checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz></div>
     <div class="second"><checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz></div>`);
   const { page, problems } = await open(t, url);
@@ -126,7 +112,7 @@ test('two widgets with the same bank and no ids keep separate rounds, told apart
 });
 
 test('answers given in two widgets of the same bank are all kept in its progress', async (t) => {
-  const url = servers.page(`
+  const url = env.servers.page(`
     <checkpoint-quiz id="one" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <checkpoint-quiz id="two" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`);
   const { page } = await open(t, url);
@@ -225,7 +211,7 @@ function assertFits(l, view) {
 }
 
 test("the host page's global CSS and a 360px screen do not break any view, even with very long words", async (t) => {
-  const url = servers.page(`<p>Some article text before the quiz.</p>
+  const url = env.servers.page(`<p>Some article text before the quiz.</p>
     <checkpoint-quiz bank="/fixtures/long-words.json" shuffle="false"></checkpoint-quiz>
     <p>And after it.</p>`, { head: `<style>${HOSTILE_CSS}</style>` });
   const { page, problems } = await open(t, url, { viewport: { width: 360, height: 740 }, context: { isMobile: true, hasTouch: true } });
@@ -290,11 +276,11 @@ test("the host page's global CSS and a 360px screen do not break any view, even 
 
 test('the default stylesheet gives touch-sized targets and 16px text on a plain page too, with a long exam navigator', async (t) => {
   const bank = generatedBank('e2e-forty', 40);
-  servers.route('/generated/forty.json', (req, res) => {
+  env.servers.route('/generated/forty.json', (req, res) => {
     res.writeHead(200, { 'Content-Type': 'application/json' });
     res.end(JSON.stringify(bank));
   });
-  const url = servers.page(`
+  const url = env.servers.page(`
     <checkpoint-quiz id="practice" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <checkpoint-quiz id="exam" bank="/generated/forty.json" mode="exam" count="all" time-limit="1800"></checkpoint-quiz>`);
   const { page } = await open(t, url, { viewport: { width: 360, height: 740 } });
@@ -318,7 +304,7 @@ test('the default stylesheet gives touch-sized targets and 16px text on a plain 
 });
 
 function cspPage(csp) {
-  return servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`, {
+  return env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`, {
     csp,
     head: '<link rel="stylesheet" href="/fixtures/host.css">',
   });
@@ -334,8 +320,8 @@ const RECORD_CSP_VIOLATIONS = () => {
 test("works under a Content-Security-Policy without 'unsafe-inline' styles, styled by a constructable stylesheet", async (t) => {
   const csp = [
     "default-src 'none'",
-    `script-src ${servers.distOrigin} 'wasm-unsafe-eval'`,
-    `connect-src ${servers.distOrigin} ${servers.hostOrigin}`,
+    `script-src ${env.servers.distOrigin} 'wasm-unsafe-eval'`,
+    `connect-src ${env.servers.distOrigin} ${env.servers.hostOrigin}`,
     "style-src 'self'",
     'img-src data:',
   ].join('; ');
@@ -375,8 +361,8 @@ test("works under a Content-Security-Policy without 'unsafe-inline' styles, styl
 test("under a CSP without 'wasm-unsafe-eval' the widget says why it cannot start", async (t) => {
   const csp = [
     "default-src 'none'",
-    `script-src ${servers.distOrigin}`,
-    `connect-src ${servers.distOrigin} ${servers.hostOrigin}`,
+    `script-src ${env.servers.distOrigin}`,
+    `connect-src ${env.servers.distOrigin} ${env.servers.hostOrigin}`,
     "style-src 'self'",
     'img-src data:',
   ].join('; ');
@@ -395,7 +381,7 @@ async function axe(page) {
 }
 
 test('axe finds no serious or critical problems in the question, feedback and summary views', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" count="ten" mode="practice"></checkpoint-quiz>`);
+  const url = env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" count="ten" mode="practice"></checkpoint-quiz>`);
   const { page } = await open(t, url);
   const quiz = await new Quiz(page, basics).ready();
   assert.equal((await quiz.notices()).length, 1, 'the notice is part of what is checked');
@@ -417,13 +403,13 @@ test('axe finds no serious or critical problems in the question, feedback and su
 });
 
 test('axe finds no serious or critical problems in the error view', async (t) => {
-  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/fixtures/bad-answer.json"></checkpoint-quiz>`));
+  const { page } = await open(t, env.servers.page(`<checkpoint-quiz bank="/fixtures/bad-answer.json"></checkpoint-quiz>`));
   await page.locator('checkpoint-quiz [role=alert]').waitFor();
   assert.deepEqual(await axe(page), []);
 });
 
 test('axe finds no serious or critical problems in the start screen, exam, exam result, dashboard and save or restore views', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" time-limit="600"></checkpoint-quiz>`);
+  const url = env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" time-limit="600"></checkpoint-quiz>`);
   const { page } = await open(t, url);
   const quiz = await new Quiz(page, basics).startScreen();
   assert.equal(await quiz.mode('Review missed').isDisabled(), true);

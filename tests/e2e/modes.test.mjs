@@ -3,11 +3,10 @@
 // progress dashboard.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServers } from './server.mjs';
 import {
-  LETTERS, Quiz, eventually, events, fixture, focused, launchBrowser, openPage, rightOf, seed, stored, wrongOf,
+  useBrowser, events, eventually, fixture, focused, LETTERS, Quiz, rightOf, seed, stored, wrongOf,
 } from './helpers.mjs';
 
 const basics = fixture('basics.json');
@@ -16,21 +15,8 @@ const ROUND_KEY = `checkpoint-quiz:round:${basics.id}`;
 const PROGRESS_KEY = `checkpoint-quiz:progress:${basics.id}`;
 const START = `<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`;
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, url, options) {
-  const opened = await openPage(browser, url, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = env.open;
 
 /** The rows of the result's "Score by topic" table, as text. */
 function topicRows(quiz) {
@@ -41,7 +27,7 @@ function topicRows(quiz) {
 // --- The start screen ---
 
 test('start screen: fresh figures, Review missed disabled, figures after a round, Menu and "Continue your …"', async (t) => {
-  const { page, problems } = await open(t, servers.page(START));
+  const { page, problems } = await open(t, env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   assert.equal((await focused(page)).tag, 'body', 'the widget does not take focus on its own');
   assert.deepEqual(await quiz.figures(), { Answered: '0 of 5', Accuracy: '–', 'Due for review': '0' });
@@ -105,18 +91,18 @@ function savedKeys(page) {
 }
 
 test('the mode attribute skips the start screen; a saved round of that mode resumes; another mode starts afresh', async (t) => {
-  const { page } = await open(t, servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  const { page } = await open(t, env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).ready();
   assert.equal(await quiz.heading('Choose how to study').count(), 0);
   assert.equal(await quiz.counter(), 'Question 1 of 5');
   await quiz.play([true]);
 
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   await quiz.ready();
   assert.equal(await quiz.counter(), 'Question 2 of 5', 'the saved practice round resumes');
 
   // mode="exam" with a practice round saved: an exam, not the practice round.
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="exam"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="exam"></checkpoint-quiz>`));
   await quiz.ready();
   assert.equal(await quiz.counter(), 'Question 1 of 5');
   assert.equal(await quiz.navigator.count(), 5, 'the exam view');
@@ -124,7 +110,7 @@ test('the mode attribute skips the start screen; a saved round of that mode resu
   await quiz.pick(true);
 
   // mode="smart" straight in, too.
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="smart"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="smart"></checkpoint-quiz>`));
   await quiz.ready();
   assert.equal(await quiz.heading('Choose how to study').count(), 0);
   assert.equal(await quiz.counter(), 'Question 1 of 4', 'the 4 questions never answered');
@@ -132,7 +118,7 @@ test('the mode attribute skips the start screen; a saved round of that mode resu
   await quiz.play([true]);
 
   // No mode attribute: the round in play (the smart review) resumes.
-  await page.goto(servers.page(START));
+  await page.goto(env.servers.page(START));
   await quiz.ready();
   assert.equal(await quiz.heading('Choose how to study').count(), 0);
   assert.equal(await quiz.counter(), 'Question 2 of 4');
@@ -143,7 +129,7 @@ test('the mode attribute skips the start screen; a saved round of that mode resu
 
 test('a timed mock exam counts down, keeps its clock and answers over a reload, and submits itself at the deadline', async (t) => {
   const LIMIT = 6;
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" time-limit="${LIMIT}" count="3" shuffle="false"></checkpoint-quiz>`);
+  const url = env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" time-limit="${LIMIT}" count="3" shuffle="false"></checkpoint-quiz>`);
   const { page, problems } = await open(t, null);
   const loaded = Date.now();
   await page.goto(url);
@@ -206,7 +192,7 @@ test('a timed mock exam counts down, keeps its clock and answers over a reload, 
 });
 
 test('a mock exam reopened after its deadline shows the result at once, scored at the deadline', async (t) => {
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" time-limit="4" count="2" shuffle="false"></checkpoint-quiz>`);
+  const url = env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" time-limit="4" count="2" shuffle="false"></checkpoint-quiz>`);
   const { page } = await open(t, url);
   const quiz = await new Quiz(page, basics).ready();
   await quiz.pick(true);
@@ -215,7 +201,7 @@ test('a mock exam reopened after its deadline shows the result at once, scored a
   await quiz.pick(false);
   const { deadline } = (await stored(page, ROUND_KEY)).data;
   // Leave the page before the deadline, come back after it.
-  await page.goto(servers.page('<p>Elsewhere on the site.</p>', { loader: false }));
+  await page.goto(env.servers.page('<p>Elsewhere on the site.</p>', { loader: false }));
   assert.ok(Date.now() < deadline, 'fixture timing: left before the deadline');
   const round = (await stored(page, ROUND_KEY)).data;
   assert.equal(round.submitted, undefined);
@@ -235,7 +221,7 @@ test('a mock exam reopened after its deadline shows the result at once, scored a
 });
 
 test('mock exam: navigator, flags, Previous/Next, the unanswered warning, pass or fail against pass-mark, score by topic', async (t) => {
-  const { page, problems } = await open(t, servers.page(
+  const { page, problems } = await open(t, env.servers.page(
     `<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" shuffle="false" pass-mark="60%"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).ready();
   const [q1, q2, , , q5] = basics.questions;
@@ -371,7 +357,7 @@ test('mock exam: navigator, flags, Previous/Next, the unanswered warning, pass o
 });
 
 test("mock exam settings: the bank's examQuestions, timeLimit and passMark, and the attributes that override them", async (t) => {
-  const { page } = await open(t, servers.page(`
+  const { page } = await open(t, env.servers.page(`
     <checkpoint-quiz id="bank" bank="/fixtures/modes.json"></checkpoint-quiz>
     <checkpoint-quiz id="exam" bank="/fixtures/modes.json" mode="exam"></checkpoint-quiz>
     <checkpoint-quiz id="attrs" bank="/fixtures/modes.json" count="2" time-limit="90" pass-mark="50%"></checkpoint-quiz>
@@ -408,7 +394,7 @@ test("mock exam settings: the bank's examQuestions, timeLimit and passMark, and 
 // --- Review missed and smart review ---
 
 test('review missed asks only the questions last answered wrong, and repeats a miss until it is right', async (t) => {
-  const { page, problems } = await open(t, servers.page(START));
+  const { page, problems } = await open(t, env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   const [q1, , q3] = basics.questions;
   await quiz.begin('Practice');
@@ -455,7 +441,7 @@ test('review missed asks only the questions last answered wrong, and repeats a m
 });
 
 test('smart review on a fresh profile asks the unseen questions', async (t) => {
-  const { page } = await open(t, servers.page(START));
+  const { page } = await open(t, env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   assert.equal(await quiz.modeNote('Smart review'), 'Nothing due: new questions');
   await quiz.begin('Smart review');
@@ -472,9 +458,9 @@ test('smart review on a fresh profile asks the unseen questions', async (t) => {
 test('smart review asks the questions due for review first, then unseen ones, and skips those not due', async (t) => {
   // q1 answered wrong and q2 answered right and easily, both two days ago (a version 2 value).
   const at = Date.now() - 2 * 86_400_000;
-  const { page } = await open(t, servers.page('<p>Seeding.</p>', { loader: false }));
+  const { page } = await open(t, env.servers.page('<p>Seeding.</p>', { loader: false }));
   await seed(page, { [PROGRESS_KEY]: JSON.stringify({ v: 2, saved: at, data: { t0: at, r: [], q: { q1: [0], q2: [3] } } }) });
-  await page.goto(servers.page(START));
+  await page.goto(env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   assert.deepEqual(await quiz.figures(), { Answered: '2 of 5', Accuracy: '50%', 'Due for review': '1' });
   assert.equal(await quiz.modeNote('Smart review'), '1 due now');
@@ -489,9 +475,9 @@ test('smart review asks the questions due for review first, then unseen ones, an
 test('the start screen follows the clock: a question that falls due is counted without a reload', async (t) => {
   // Every question answered; q1 wrong 57 s ago, so the memory model makes it due 3 s from now.
   const at = Date.now() - 57_000;
-  const { page } = await open(t, servers.page('<p>Seeding.</p>', { loader: false }));
+  const { page } = await open(t, env.servers.page('<p>Seeding.</p>', { loader: false }));
   await seed(page, { [PROGRESS_KEY]: JSON.stringify({ v: 2, saved: at, data: { t0: at, r: [], q: { q1: [0], q2: [3], q3: [3], q4: [3], q5: [3] } } }) });
-  await page.goto(servers.page(START));
+  await page.goto(env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   assert.equal((await quiz.figures())['Due for review'], '0');
   assert.equal(await quiz.mode('Smart review').isDisabled(), true, 'nothing due yet, nothing unseen');
@@ -507,7 +493,7 @@ test('the start screen follows the clock: a question that falls due is counted w
 // --- The dashboard ---
 
 test('the progress dashboard: readiness, score history with a text table, mastery by topic, practising a weak topic', async (t) => {
-  const { page, problems } = await open(t, servers.page(START));
+  const { page, problems } = await open(t, env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   await quiz.button('Your progress').click();
   await quiz.heading('Your progress').waitFor();

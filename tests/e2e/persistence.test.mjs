@@ -2,11 +2,10 @@
 // version 1 values migrated), unreadable values set aside, and storage that is blocked or full.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServers } from './server.mjs';
 import {
-  Quiz, answerLog, events, fixture, launchBrowser, openPage, rightOf, seed, stored, storedKeys,
+  useBrowser, answerLog, events, fixture, Quiz, rightOf, seed, stored, storedKeys,
 } from './helpers.mjs';
 
 const basics = fixture('basics.json');
@@ -17,25 +16,12 @@ const SET_ASIDE = 'Saved progress here could not be read, so it was put aside an
 const CANNOT_SAVE =
   "Your progress can't be saved in this browser (storage is blocked or full). You can keep practising; answers will be forgotten when you leave.";
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, url, options) {
-  const opened = await openPage(browser, url, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = env.open;
 
 /** Opens a page on the host origin without the widget, so a test can seed localStorage first. */
 async function seeded(t, items) {
-  const opened = await open(t, servers.page('<p>Nothing here yet.</p>', { loader: false }));
+  const opened = await open(t, env.servers.page('<p>Nothing here yet.</p>', { loader: false }));
   await seed(opened.page, items);
   return opened;
 }
@@ -43,7 +29,7 @@ async function seeded(t, items) {
 test('a reload mid-round resumes the same question, order, answers and current choice, without the start screen', async (t) => {
   // Random order (no seed), so a resumed round cannot pass by drawing the same order again.
   // No mode attribute: the start screen, then a practice round; a round in play resumes directly.
-  const url = servers.page(`<checkpoint-quiz bank="/fixtures/basics.json"></checkpoint-quiz>`);
+  const url = env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json"></checkpoint-quiz>`);
   const { page, problems } = await open(t, url);
   let quiz = await new Quiz(page, basics).startScreen();
   await quiz.begin('Practice');
@@ -89,7 +75,7 @@ test('a reload mid-round resumes the same question, order, answers and current c
 });
 
 test('ticked select-all choices survive a reload', async (t) => {
-  const { page } = await open(t, servers.page(PRACTICE));
+  const { page } = await open(t, env.servers.page(PRACTICE));
   let quiz = await new Quiz(page, basics).ready();
   const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
   await quiz.play(Array(multi).fill(true));
@@ -105,7 +91,7 @@ test('ticked select-all choices survive a reload', async (t) => {
 
 test('progress and the finished round are kept across reloads and rounds', async (t) => {
   // mode="practice": a saved round of that mode is shown again, even when it is finished.
-  const url = servers.page(PRACTICE);
+  const url = env.servers.page(PRACTICE);
   const { page } = await open(t, url);
   let quiz = await new Quiz(page, basics).ready();
   await quiz.play([true, false, true, false, true]);
@@ -141,7 +127,7 @@ test('progress and the finished round are kept across reloads and rounds', async
 });
 
 test('saved values use the documented keys, a version 2 envelope and the packed answer log', async (t) => {
-  const { page } = await open(t, servers.page(`
+  const { page } = await open(t, env.servers.page(`
     <checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>
     <checkpoint-quiz id="side" bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const first = await new Quiz(page, basics, 'checkpoint-quiz:not([id])').ready();
@@ -193,7 +179,7 @@ test('version 1 values (the first release) are migrated: counts, rounds and best
   const q4 = basics.questions[3];
   const round = { v: 1, saved: at, data: { mode: 'practice', ids: ['q3', 'q4', 'q5'], cur: 1, ans: [[2], [], []], sel: [q4.answer] } };
   const { page, problems } = await seeded(t, { [PROGRESS_KEY]: JSON.stringify(v1), [ROUND_KEY]: JSON.stringify(round) });
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).ready();
   assert.deepEqual(await quiz.notices(), [], 'read, not set aside');
   assert.equal(await quiz.counter(), 'Question 2 of 3', 'the round in play resumes');
@@ -244,7 +230,7 @@ test('unreadable saved progress is put aside with a notice and the quiz starts f
   const junk = '{not json';
   const { page } = await seeded(t, { [PROGRESS_KEY]: junk });
   const before = Date.now();
-  await page.goto(servers.page(PRACTICE));
+  await page.goto(env.servers.page(PRACTICE));
   let quiz = await new Quiz(page, basics).ready();
   assert.deepEqual(await quiz.notices(), [SET_ASIDE]);
   assert.equal(await quiz.counter(), 'Question 1 of 5');
@@ -270,7 +256,7 @@ test('unreadable saved progress is put aside with a notice and the quiz starts f
 test('an unreadable saved round is put aside with a notice and a fresh round starts', async (t) => {
   const junk = JSON.stringify({ v: 1, saved: 1, data: { mode: 'practice', ids: 'not a list' } });
   const { page } = await seeded(t, { [ROUND_KEY]: junk });
-  await page.goto(servers.page(PRACTICE));
+  await page.goto(env.servers.page(PRACTICE));
   const quiz = await new Quiz(page, basics).ready();
   assert.equal(await quiz.counter(), 'Question 1 of 5');
   const stored = await storedKeys(page);
@@ -282,7 +268,7 @@ test('an unreadable saved round is put aside with a notice and a fresh round sta
 
 test('both saved values unreadable: both put aside, one notice', async (t) => {
   const { page } = await seeded(t, { [PROGRESS_KEY]: '[]', [ROUND_KEY]: 'null' });
-  await page.goto(servers.page(PRACTICE));
+  await page.goto(env.servers.page(PRACTICE));
   const quiz = await new Quiz(page, basics).ready();
   const aside = Object.keys(await storedKeys(page)).filter((k) => k.startsWith('checkpoint-quiz:aside:'));
   assert.deepEqual(aside.map((k) => k.replace(/:\d+:/, ':<ms>:')).sort(),
@@ -296,7 +282,7 @@ test('both saved values unreadable: both put aside, one notice', async (t) => {
 /** Plays a whole round with storage broken; the notice must show once and the round finish. */
 async function playWithBrokenStorage(t, init) {
   const { page, problems } = await open(t, null, { init: [init] });
-  await page.goto(servers.page(PRACTICE));
+  await page.goto(env.servers.page(PRACTICE));
   const quiz = await new Quiz(page, basics).ready();
   const seen = [];
   for (const right of [true, false, true, true, true]) {

@@ -3,12 +3,9 @@
 
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 
-import { startServers } from './server.mjs';
-import {
-  Quiz, answerLog, eventually, fixture, launchBrowser, openPage, stored, watch,
-} from './helpers.mjs';
+import { useBrowser, answerLog, eventually, fixture, Quiz, stored, watch } from './helpers.mjs';
 
 const basics = fixture('basics.json');
 const second = fixture('second.json');
@@ -17,21 +14,8 @@ const SECOND_KEY = `checkpoint-quiz:progress:${second.id}`;
 const START = `<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false"></checkpoint-quiz>`;
 const FRESH = { Answered: '0 of 5', Accuracy: '–', 'Due for review': '0' };
 
-let browser, servers;
-before(async () => {
-  servers = await startServers();
-  browser = await launchBrowser();
-});
-after(async () => {
-  await browser?.close();
-  await servers?.close();
-});
-
-async function open(t, url, options) {
-  const opened = await openPage(browser, url, options);
-  t.after(() => opened.context.close());
-  return opened;
-}
+const env = useBrowser();
+const open = env.open;
 
 /** Everything the dashboard shows in words, to compare before and after. */
 async function dashboard(quiz) {
@@ -60,11 +44,11 @@ function status(quiz) {
 test('download, reset and import: the downloaded file brings every figure back', async (t) => {
   const { page, problems } = await open(t, null);
   // Some progress in another bank of the site, so the file holds two banks.
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const other = await new Quiz(page, second).ready();
   await other.answer(true);
 
-  await page.goto(servers.page(START));
+  await page.goto(env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   await quiz.begin('Practice');
   await quiz.play([true, false, true, false, true]);
@@ -159,14 +143,14 @@ test('download, reset and import: the downloaded file brings every figure back',
   await page.reload();
   await quiz.startScreen();
   assert.deepEqual(await quiz.figures(), figures);
-  await page.goto(servers.page(`<checkpoint-quiz bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
+  await page.goto(env.servers.page(`<checkpoint-quiz bank="/fixtures/second.json" shuffle="false" mode="practice"></checkpoint-quiz>`));
   const back = await new Quiz(page, second).ready();
   assert.equal((await back.progress()).answered, 1);
   assert.deepEqual(problems, []);
 });
 
 test('files that are not progress files are refused with a reason and change nothing', async (t) => {
-  const { page, problems } = await open(t, servers.page(START));
+  const { page, problems } = await open(t, env.servers.page(START));
   const quiz = await new Quiz(page, basics).startScreen();
   await quiz.begin('Practice');
   await quiz.play([true, false]);
@@ -211,10 +195,10 @@ test('files that are not progress files are refused with a reason and change not
 });
 
 test("two tabs of one site see each other's answers live, and answering in both at once loses nothing", async (t) => {
-  const { context, page: pageA, problems } = await open(t, servers.page(START));
+  const { context, page: pageA, problems } = await open(t, env.servers.page(START));
   const pageB = await context.newPage();
   const problemsB = watch(pageB);
-  await pageB.goto(servers.page(START));
+  await pageB.goto(env.servers.page(START));
   const a = await new Quiz(pageA, basics).startScreen();
   const b = await new Quiz(pageB, basics).startScreen();
 
