@@ -8,7 +8,7 @@ import { useBrowser, events, eventually, fixture, fixtureText, generatedBank, Qu
 const basics = fixture('basics.json');
 
 const env = useBrowser();
-const open = (t, body) => env.open(t, env.env.servers.page(body));
+const open = (t, body) => env.open(t, env.servers.page(body));
 
 /** Waits for the widget's error view and returns its text and the quiz-error events. */
 async function failure(page) {
