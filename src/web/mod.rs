@@ -96,6 +96,7 @@ fn same_bank_position(host: &HtmlElement) -> String {
         return String::new();
     };
     let mut position = 0;
+    let mut found = false;
     for i in 0..list.length() {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
@@ -104,10 +105,12 @@ fn same_bank_position(host: &HtmlElement) -> String {
             position += 1;
         }
         if &el == host.as_ref() {
+            found = true;
             break;
         }
     }
-    if position <= 1 {
+    // Not in the document's own tree (inside another component's shadow root): no guess.
+    if !found || position <= 1 {
         String::new()
     } else {
         position.to_string()
