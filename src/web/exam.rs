@@ -25,8 +25,7 @@ pub fn view(ctx: &Ctx) -> Html {
         let low = ms <= 60_000;
         html! {
             <p class={if low { "cq-timer is-low" } else { "cq-timer" }} role="timer" aria-live="off">
-                <span class="cq-sr-only">{ "Time left: " }</span>
-                <span aria-hidden="true">{ "⏱ " }</span>
+                { "Time left: " }
                 { timing::clock(ms) }
             </p>
         }
