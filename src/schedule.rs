@@ -11,8 +11,13 @@ use rs_fsrs::{Card, Parameters, FSRS};
 use crate::bank::{Bank, Question};
 use crate::progress::{Progress, QuestionLog, Rating};
 
+/// Times come from storage, which anyone can edit: keep them between 1970 and the year
+/// 3000, so the scheduler's date arithmetic (which panics on overflow) stays in range.
 fn time(ms: i64) -> DateTime<Utc> {
-    Utc.timestamp_millis_opt(ms).single().unwrap_or_default()
+    const YEAR_3000: i64 = 32_503_680_000_000;
+    Utc.timestamp_millis_opt(ms.clamp(0, YEAR_3000))
+        .single()
+        .unwrap_or_default()
 }
 
 fn scheduler() -> FSRS {
@@ -62,7 +67,10 @@ pub fn recall(log: Option<&QuestionLog>, now: i64) -> f64 {
         return 0.0;
     }
     let Some(card) = card(log) else { return 0.0 };
-    let days = (now - card.last_review.timestamp_millis()).max(0) as f64 / 86_400_000.0;
+    let days = now
+        .saturating_sub(card.last_review.timestamp_millis())
+        .max(0) as f64
+        / 86_400_000.0;
     Parameters::forgetting_curve(days, card.stability).clamp(0.0, 1.0)
 }
 
@@ -173,6 +181,24 @@ mod tests {
         assert_eq!(next, due_at(p.log("q2").unwrap()));
         assert!(next.unwrap() > T0 + DAY);
         assert_eq!(unseen(&b, &p).len(), 2, "q3 and the select-all question");
+    }
+
+    #[test]
+    fn absurd_stored_times_do_not_crash_the_scheduler() {
+        let b = bank(3);
+        let mut p = Progress::default();
+        // 8_210_266_876_799_000 ms is near the latest date chrono can hold.
+        for (i, at) in [i64::MIN, -1, 0, 8_210_266_876_799_000, i64::MAX]
+            .into_iter()
+            .enumerate()
+        {
+            p.record(&["q", &i.to_string()].concat(), Rating::Good, at);
+            p.record("q0", Rating::Again, at);
+        }
+        for now in [i64::MIN, 0, T0, i64::MAX] {
+            let _ = due(&b, &p, now);
+            let _ = readiness(&b, &p, now);
+        }
     }
 
     #[test]

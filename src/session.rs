@@ -609,7 +609,7 @@ impl Quiz {
             {
                 let Some(q) = self.question() else { return };
                 let correct = score::is_correct(&q.answer, &self.selection);
-                let rating = Rating::grade(correct, Some(now - self.round.shown_at), text_size(q));
+                let rating = Rating::grade(correct, Some(now.saturating_sub(self.round.shown_at)), text_size(q));
                 let id = q.id.clone();
                 let chosen = std::mem::take(&mut self.selection);
                 self.progress.record(&id, rating, now);

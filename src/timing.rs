@@ -51,7 +51,7 @@ pub fn duration(ms: i64) -> String {
 
 /// How far ahead `at` is from `now`: `in 10 minutes`, `in 3 hours`, `in 2 days`.
 pub fn when(at: i64, now: i64) -> String {
-    let min = ((at - now).max(0) + 59_999) / 60_000;
+    let min = (at.saturating_sub(now).max(0).saturating_add(59_999)) / 60_000;
     let unit = |n: i64, one: &str, many: &str| {
         ["in ", &n.to_string(), " ", if n == 1 { one } else { many }].concat()
     };

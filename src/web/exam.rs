@@ -17,7 +17,7 @@ pub fn view(ctx: &Ctx) -> Html {
     let position = r.current;
     let total = r.len();
     let flagged = r.flags.get(position).copied().unwrap_or(false);
-    let left = r.deadline.map(|d| d - ctx.now);
+    let left = r.deadline.map(|d| d.saturating_sub(ctx.now));
     let unanswered = quiz.unanswered();
     let now = || js_sys::Date::now() as i64;
 
