@@ -256,7 +256,7 @@ fn write_progress(w: &mut Writer, p: &Progress) {
         }
         let mut last = t0;
         for r in &q.reviews {
-            w.int((r.at - last).saturating_mul(4) + r.rating as i64 - 1);
+            w.int(r.at.saturating_sub(last).saturating_mul(4) + r.rating as i64 - 1);
             last = r.at;
         }
         w.end_array();
