@@ -154,3 +154,22 @@ fn no_filler_choices() {
         }
     }
 }
+
+#[test]
+fn default_bank_has_at_least_20_scenario_questions() {
+    // A scenario sets a scene in at least one sentence before it asks ("A parent reports a
+    // lost child at a concert. What should the officer do first?").
+    let scenario = |p: &str| {
+        let sentences = p
+            .split_inclusive(['.', '?', '!'])
+            .filter(|s| s.trim().len() > 12)
+            .count();
+        sentences >= 2
+    };
+    let n = default_bank()
+        .questions
+        .iter()
+        .filter(|q| scenario(&q.prompt))
+        .count();
+    assert!(n >= 20, "{n} scenario questions");
+}
