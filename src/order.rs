@@ -18,7 +18,7 @@ pub fn sort(items: &mut [usize]) {
     sort_by_key(items, |&i| i);
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;
