@@ -699,19 +699,27 @@ impl Quiz {
         }
     }
 
-    /// Hands in the exam: every answered question goes into the history.
+    /// Hands in the exam: every answered question goes into the history, and the host
+    /// page hears each answer (nothing was told before), then the result.
     fn submit(&mut self, at: i64) {
+        let mut told = Vec::new();
         for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
             let Some(q) = self.bank.questions.iter().find(|q| &q.id == id) else {
                 continue;
             };
             if let Some(chosen) = a.as_deref().filter(|c| !c.is_empty()) {
-                self.progress.record(
-                    &q.id,
-                    Rating::grade(score::is_correct(&q.answer, chosen), None, 0),
-                    at,
-                );
+                let correct = score::is_correct(&q.answer, chosen);
+                self.progress
+                    .record(&q.id, Rating::grade(correct, None, 0), at);
+                told.push(Outgoing::Answer {
+                    question_id: q.id.clone(),
+                    chosen: chosen.to_vec(),
+                    correct,
+                });
             }
+        }
+        for event in told {
+            self.emit(event);
         }
         self.round.submitted = Some(at);
         self.finish(at);
@@ -736,8 +744,9 @@ impl Quiz {
     fn emit(&mut self, event: Outgoing) {
         self.outbox.push((self.next_event, event));
         self.next_event += 1;
-        // The shell sends events right after each change; a short tail is plenty.
-        if self.outbox.len() > 16 {
+        // The shell sends events right after each change; the tail only has to hold what
+        // one action emits (an exam of up to 500 answers and its result).
+        if self.outbox.len() > 1024 {
             self.outbox.remove(0);
         }
     }
@@ -1099,6 +1108,19 @@ pub(crate) mod tests {
         );
         assert!(
             matches!(quiz.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam)
+        );
+        let told: Vec<bool> = quiz
+            .outbox
+            .iter()
+            .filter_map(|(_, e)| match e {
+                Outgoing::Answer { correct, .. } => Some(*correct),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            told,
+            vec![true, false, true],
+            "each answer given is told at hand-in, in order"
         );
         quiz.apply(Action::Select(0));
         assert_eq!(

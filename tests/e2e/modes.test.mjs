@@ -173,6 +173,10 @@ test('a timed mock exam counts down, keeps its clock and answers over a reload, 
   assert.equal(await quiz.text('.cq-score'), 'You scored 1 of 3 (33%).');
   assert.equal(await quiz.text('.cq-summary .cq-verdict'), '✗ Not passed: the pass mark is 70%.');
   assert.equal((await stored(page, ROUND_KEY)).data.submitted, saved.deadline, 'handed in at the deadline');
+  // Handing in tells the host page each answer given, then the result.
+  assert.deepEqual((await events(page, 'quiz-answer')).map((e) => e.detail), [{
+    bankId: basics.id, questionId: q.id, chosen: chosen.map(Number), correct: true,
+  }]);
   const complete = await events(page, 'quiz-complete');
   assert.deepEqual(complete.map((e) => e.detail), [{
     bankId: basics.id, score: 1, total: 3, mode: 'exam', percent: 33, passMark: 70, passed: false,
