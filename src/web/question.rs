@@ -14,10 +14,9 @@ pub fn letter(i: usize) -> String {
     char::from(LETTERS.get(i).copied().unwrap_or(b'?')).to_string()
 }
 
-/// "B. text; D. text" for the right answer(s).
-pub fn right_answer(q: &Question) -> String {
-    q.answer
-        .indices()
+/// "B. text; D. text" for the given choices of a question.
+pub fn named_choices(q: &Question, picks: &[usize]) -> String {
+    picks
         .iter()
         .map(|&i| {
             [
@@ -29,6 +28,11 @@ pub fn right_answer(q: &Question) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// "B. text; D. text" for the right answer(s).
+pub fn right_answer(q: &Question) -> String {
+    named_choices(q, &q.answer.indices())
 }
 
 /// The choices as native inputs. `marks` (after Check, or in a review) says in words, not

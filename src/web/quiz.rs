@@ -47,6 +47,9 @@ pub struct Saving {
     /// False when the stored value is from a newer version (never overwrite it).
     progress: Cell<bool>,
     round: Cell<bool>,
+    /// True while this widget tells the page it saved (events run synchronously), so it
+    /// does not re-read its own save.
+    announcing: Cell<bool>,
 }
 
 /// View state that is not the learner's progress and is never saved.
@@ -176,6 +179,7 @@ fn restore(props: &QuizProps, notices: &mut Vec<Notice>) -> (Saving, QuizState) 
         round_key,
         progress: Cell::new(save_progress),
         round: Cell::new(save_round),
+        announcing: Cell::new(false),
     };
     (saving, QuizState(quiz))
 }
@@ -269,9 +273,11 @@ pub fn quiz(props: &QuizProps) -> Html {
                     list.push(Notice::CannotSave);
                 }
                 if catch_up.is_none() && s.progress.get() {
-                    let _ = web_sys::window().map(|w| {
+                    if let Some(w) = web_sys::window() {
+                        s.announcing.set(true);
                         events::dispatch_on(&w, SAVED_EVENT, &s.progress_key.as_str().into());
-                    });
+                        s.announcing.set(false);
+                    }
                 }
                 if let Some(stored) = catch_up {
                     state.dispatch(Action::Merge(stored));
@@ -326,7 +332,7 @@ pub fn quiz(props: &QuizProps) -> Html {
                     let saved_key = e
                         .dyn_ref::<web_sys::CustomEvent>()
                         .and_then(|e| e.detail().as_string());
-                    if saved_key.as_deref() == Some(key.as_str()) {
+                    if saved_key.as_deref() == Some(key.as_str()) && !s.announcing.get() {
                         merge(s.store.get(&key).ok().flatten());
                     }
                 });

@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::question::{letter, right_answer};
+use super::question::{named_choices, right_answer};
 use super::quiz::Ctx;
 use crate::score;
 use crate::session::{Action, Mode, Screen};
@@ -62,7 +62,7 @@ pub fn view(ctx: &Ctx) -> Html {
                     let yours = if chosen.is_empty() {
                         "not answered".to_string()
                     } else {
-                        chosen.iter().map(|&c| [letter(c), ". ".into(), q.choices.get(c).cloned().unwrap_or_default()].concat()).collect::<Vec<_>>().join("; ")
+                        named_choices(q, chosen)
                     };
                     let flagged = quiz.round.flags.get(i).copied().unwrap_or(false);
                     html! {

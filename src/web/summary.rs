@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use super::question::{letter, right_answer};
+use super::question::{named_choices, right_answer};
 use super::quiz::Ctx;
 use crate::score;
 use crate::session::{Action, Mode, Screen};
@@ -42,11 +42,7 @@ pub fn view(ctx: &Ctx) -> Html {
         .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = chosen
-                .iter()
-                .map(|&i| [letter(i), ". ".into(), q.choices.get(i).cloned().unwrap_or_default()].concat())
-                .collect::<Vec<_>>()
-                .join("; ");
+            let names = named_choices(q, chosen);
             html! {
                 <li class="cq-missed">
                     <p class="cq-missed-prompt">{ q.prompt.clone() }</p>
