@@ -47,6 +47,17 @@ pub struct Question {
     pub explanation: String,
     /// Title of the article or chapter the question draws on; may be empty.
     pub source: String,
+    /// A picture shown with the prompt.
+    pub image: Option<Image>,
+    /// Keeps the choices in the bank's order even when choices are shuffled.
+    pub fixed_order: bool,
+}
+
+/// A picture for a question; `src` is resolved against the bank's URL, `alt` is required.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Image {
+    pub src: String,
+    pub alt: String,
 }
 
 /// The correct choice(s), as 0-based indices into `choices`.
@@ -446,6 +457,8 @@ impl Validator {
             answer: answer?,
             explanation: explanation?,
             source,
+            image: None,
+            fixed_order: false,
         })
     }
 
@@ -818,6 +831,18 @@ pub fn to_json(bank: &Bank) -> String {
         if !q.source.is_empty() {
             field(&mut out, ind, "source");
             string(&mut out, &q.source);
+        }
+        if let Some(image) = &q.image {
+            field(&mut out, ind, "image");
+            out.push_str("{ \"src\": ");
+            string(&mut out, &image.src);
+            out.push_str(", \"alt\": ");
+            string(&mut out, &image.alt);
+            out.push_str(" }");
+        }
+        if q.fixed_order {
+            field(&mut out, ind, "fixedOrder");
+            out.push_str("true");
         }
         out.push_str("\n    }");
     }

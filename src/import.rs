@@ -324,6 +324,8 @@ fn new_question(
         answer,
         explanation,
         source: String::new(),
+        image: None,
+        fixed_order: false,
     }
 }
 

@@ -367,6 +367,8 @@ fn valid_bank() -> impl Strategy<Value = Bank> {
                                 answer,
                                 explanation,
                                 source: source.unwrap_or_default(),
+                                image: None,
+                                fixed_order: false,
                             }
                         },
                     )
