@@ -1,67 +1,170 @@
 //! The question bank: its model, and the one validator used both by the widget at load
 //! time and by the `cqbank check` authoring tool.
 //!
-//! Validation never stops at the first problem: authors get every problem with its
-//! line and column. Unknown fields are warnings, so a bank written for a newer widget
+//! Bank text is decoded by serde into a derived file type whose every field tolerates a
+//! wrong type ([`Field::Invalid`]), so one pass reports *every* problem, each named by
+//! its JSON path and question id (`questions[3] (trust-04).answer`). The authoring tool
+//! turns paths into line:column with a span-keeping parser; the widget carries no JSON
+//! parser of its own. Unknown fields are warnings, so a bank written for a newer widget
 //! still loads; `check` treats warnings as failures to catch typos such as `anwser`.
 
-use crate::json::{self, Node, Pos, Value};
+use std::collections::{BTreeMap, HashMap, HashSet};
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 
 pub const MAX_ID: usize = 64;
 pub const MAX_TITLE: usize = 200;
 pub const MAX_PROMPT: usize = 500;
 pub const MAX_CHOICE: usize = 200;
 pub const MAX_EXPLANATION: usize = 1000;
+/// Image addresses: long enough for a CDN URL with a query string, short enough to store.
+pub const MAX_URL: usize = 2000;
 pub const MIN_CHOICES: usize = 2;
 pub const MAX_CHOICES: usize = 10;
 /// Pass mark used when a bank does not name one.
 pub const DEFAULT_PASS_MARK: u8 = 70;
 
-#[derive(Clone, Debug, PartialEq)]
+/// A validated bank. Built only by [`Bank::new`] (or [`load`]), which indexes the
+/// questions by id once, so finding a question never scans the list.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Bank {
     pub id: String,
     pub title: String,
     pub version: u32,
     pub language: String,
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub description: String,
     /// Percent needed to pass a mock exam.
     pub pass_mark: u8,
     /// Default exam time limit in seconds, if the bank sets one.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub time_limit: Option<u32>,
     /// Default number of questions in a mock exam (`None` = all of them).
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub exam_questions: Option<usize>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
     pub topics: Vec<String>,
     pub questions: Vec<Question>,
+    #[serde(skip)]
+    by_id: HashMap<String, usize>,
 }
 
+/// Everything about a bank but its questions: what [`Bank::new`] takes.
 #[derive(Clone, Debug, PartialEq)]
+pub struct BankInfo {
+    pub id: String,
+    pub title: String,
+    pub version: u32,
+    pub language: String,
+    pub description: String,
+    pub pass_mark: u8,
+    pub time_limit: Option<u32>,
+    pub exam_questions: Option<usize>,
+    /// Empty: the topics in the order questions first use them.
+    pub topics: Vec<String>,
+}
+
+impl BankInfo {
+    /// Version 1, default pass mark, no time limit, topics from the questions.
+    pub fn new(id: &str, title: &str, language: &str) -> BankInfo {
+        BankInfo {
+            id: id.to_owned(),
+            title: title.to_owned(),
+            version: 1,
+            language: language.to_owned(),
+            description: String::new(),
+            pass_mark: DEFAULT_PASS_MARK,
+            time_limit: None,
+            exam_questions: None,
+            topics: Vec::new(),
+        }
+    }
+}
+
+impl Bank {
+    pub fn new(info: BankInfo, questions: Vec<Question>) -> Bank {
+        let topics = if info.topics.is_empty() {
+            let mut seen = HashSet::new();
+            questions
+                .iter()
+                .filter(|q| !q.topic.is_empty() && seen.insert(q.topic.as_str()))
+                .map(|q| q.topic.clone())
+                .collect()
+        } else {
+            info.topics
+        };
+        let by_id = questions
+            .iter()
+            .enumerate()
+            .map(|(i, q)| (q.id.clone(), i))
+            .collect();
+        Bank {
+            id: info.id,
+            title: info.title,
+            version: info.version,
+            language: info.language,
+            description: info.description,
+            pass_mark: info.pass_mark,
+            time_limit: info.time_limit,
+            exam_questions: info.exam_questions,
+            topics,
+            questions,
+            by_id,
+        }
+    }
+
+    /// The question with this id, in constant time.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.by_id.get(id).map(|&i| &self.questions[i])
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Question {
     pub id: String,
     /// Empty when the bank does not group questions by topic.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub topic: String,
     /// 1 (easy) to 3 (hard); 0 when not given.
+    #[serde(skip_serializing_if = "is_zero")]
     pub difficulty: u8,
     pub prompt: String,
     pub choices: Vec<String>,
     pub answer: Answer,
     pub explanation: String,
     /// Title of the article or chapter the question draws on; may be empty.
+    #[serde(skip_serializing_if = "String::is_empty")]
     pub source: String,
     /// A picture shown with the prompt.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     /// Keeps the choices in the bank's order even when choices are shuffled.
+    #[serde(skip_serializing_if = "is_false")]
     pub fixed_order: bool,
 }
 
+fn is_zero(n: &u8) -> bool {
+    *n == 0
+}
+
+fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// A picture for a question; `src` is resolved against the bank's URL, `alt` is required.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct Image {
     pub src: String,
     pub alt: String,
 }
 
 /// The correct choice(s), as 0-based indices into `choices`.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(untagged)]
 pub enum Answer {
     Single(usize),
     /// Select all that apply: at least two indices, sorted, distinct.
@@ -93,9 +196,23 @@ pub enum Severity {
     Warning,
 }
 
+/// One step of a JSON path: a field name or a list index.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Step {
+    Key(String),
+    Index(usize),
+}
+
+/// One problem, named by where it is: `questions[3] (trust-04).answer`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Diagnostic {
-    pub pos: Pos,
+    /// From the bank's root; empty for the bank as a whole.
+    pub path: Vec<Step>,
+    /// The id of the question the path leads into, when that question has a usable id.
+    pub question: Option<String>,
+    /// 1-based line and column, known only when the text is not valid JSON (the path
+    /// means nothing then).
+    pub line_col: Option<(usize, usize)>,
     pub severity: Severity,
     pub message: String,
 }
@@ -104,10 +221,108 @@ impl Diagnostic {
     pub fn is_error(&self) -> bool {
         self.severity == Severity::Error
     }
+
+    /// The path as authors read it: `questions[3] (trust-04).answer`, or `bank`.
+    pub fn place(&self) -> String {
+        if self.path.is_empty() {
+            return "bank".to_owned();
+        }
+        let mut out = String::new();
+        for (i, step) in self.path.iter().enumerate() {
+            match step {
+                Step::Key(k) if i == 0 => out.push_str(k),
+                Step::Key(k) => {
+                    out.push('.');
+                    out.push_str(k);
+                }
+                Step::Index(n) => {
+                    out.push('[');
+                    out.push_str(&n.to_string());
+                    out.push(']');
+                }
+            }
+            let names_question =
+                i == 1 && matches!(&self.path[0], Step::Key(k) if k == "questions");
+            if let (true, Some(id)) = (names_question, &self.question) {
+                out.push_str(" (");
+                out.push_str(id);
+                out.push(')');
+            }
+        }
+        out
+    }
+}
+
+impl fmt::Display for Diagnostic {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.line_col {
+            Some((line, col)) => write!(f, "{line}:{col}: {}", self.message),
+            None => write!(f, "{}: {}", self.place(), self.message),
+        }
+    }
 }
 
 /// A bank that loaded (with any warnings), or every problem found.
 pub type LoadResult = Result<(Bank, Vec<Diagnostic>), Vec<Diagnostic>>;
+
+/// A field as written: the expected type, or whatever else was there (reported, not fatal).
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum Field<T> {
+    Valid(T),
+    Invalid(Value),
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct BankFile {
+    #[serde(rename = "$schema")]
+    _schema: Option<Value>,
+    id: Option<Field<String>>,
+    title: Option<Field<String>>,
+    version: Option<Field<i64>>,
+    language: Option<Field<String>>,
+    description: Option<Field<String>>,
+    pass_mark: Option<Field<i64>>,
+    time_limit: Option<Field<i64>>,
+    exam_questions: Option<Field<i64>>,
+    topics: Option<Field<Vec<Field<String>>>>,
+    questions: Option<Field<Vec<Field<QuestionFile>>>>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct QuestionFile {
+    id: Option<Field<String>>,
+    topic: Option<Field<String>>,
+    difficulty: Option<Field<i64>>,
+    prompt: Option<Field<String>>,
+    choices: Option<Field<Vec<Field<String>>>>,
+    answer: Option<Field<AnswerFile>>,
+    explanation: Option<Field<String>>,
+    source: Option<Field<String>>,
+    image: Option<Field<ImageFile>>,
+    fixed_order: Option<Field<bool>>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, Value>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum AnswerFile {
+    One(i64),
+    Many(Vec<Field<i64>>),
+}
+
+#[derive(Deserialize)]
+struct ImageFile {
+    src: Option<Field<String>>,
+    alt: Option<Field<String>>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, Value>,
+}
 
 const BANK_FIELDS: &[&str] = &[
     "$schema",
@@ -131,239 +346,341 @@ const QUESTION_FIELDS: &[&str] = &[
     "answer",
     "explanation",
     "source",
+    "image",
+    "fixedOrder",
 ];
+const IMAGE_FIELDS: &[&str] = &["src", "alt"];
 
-/// Parses and validates bank text. Diagnostics are sorted by position.
+/// Decodes and validates bank text, reporting every problem. A byte-order mark is ignored.
 pub fn load(text: &str) -> LoadResult {
-    let root = match json::parse(text) {
-        Ok(root) => root,
-        Err(e) => {
-            return Err(vec![Diagnostic {
-                pos: e.pos,
-                severity: Severity::Error,
-                message: ["not valid JSON: ", e.message].concat(),
-            }])
-        }
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let file: BankFile = match serde_json::from_str(text) {
+        Ok(file) => file,
+        Err(e) => return Err(vec![not_a_bank(text, &e)]),
     };
-    let mut v = Validator { out: Vec::new() };
-    let bank = v.bank(&root);
-    let mut diags = v.out;
-    crate::order::sort_by_key(&mut diags, |d| d.pos);
+    let mut check = Check::default();
+    let bank = check.bank(file);
     match bank {
-        Some(bank) if !diags.iter().any(Diagnostic::is_error) => Ok((bank, diags)),
-        _ => Err(diags),
+        Some(bank) if !check.out.iter().any(Diagnostic::is_error) => Ok((bank, check.out)),
+        _ => Err(check.out),
     }
 }
 
-struct Validator {
+/// Text serde could not decode as a bank: not JSON, not an object, or a field given twice.
+fn not_a_bank(text: &str, e: &serde_json::Error) -> Diagnostic {
+    let message = if e.is_syntax() || e.is_eof() {
+        let bare = bare_message(e);
+        // The most common slip in hand-written JSON deserves a plain hint.
+        let hint = if bare.starts_with("expected `,`") {
+            " (is a comma missing?)"
+        } else {
+            ""
+        };
+        ["not valid JSON: ", &bare, hint].concat()
+    } else {
+        match text.trim_start().chars().next() {
+            Some('{') => bare_message(e),
+            Some('[') => "a bank must be a JSON object, found a list".to_owned(),
+            Some('"') => "a bank must be a JSON object, found text".to_owned(),
+            _ => "a bank must be a JSON object, found a single value".to_owned(),
+        }
+    };
+    Diagnostic {
+        path: Vec::new(),
+        question: None,
+        line_col: Some((e.line().max(1), e.column().max(1))),
+        severity: Severity::Error,
+        message,
+    }
+}
+
+/// serde_json's message without its " at line L column C" tail (positions are kept apart).
+fn bare_message(e: &serde_json::Error) -> String {
+    let full = e.to_string();
+    match full.rfind(" at line ") {
+        Some(at) => full[..at].to_owned(),
+        None => full,
+    }
+}
+
+/// What kind of JSON value this is, for "found …" in messages.
+fn kind(v: &Value) -> String {
+    match v {
+        Value::Null => "null".to_owned(),
+        Value::Bool(b) => b.to_string(),
+        Value::Number(n) => ["the number ", &n.to_string()].concat(),
+        Value::String(_) => "text".to_owned(),
+        Value::Array(_) => "a list".to_owned(),
+        Value::Object(_) => "an object".to_owned(),
+    }
+}
+
+/// Where the checker is: a path prefix and the id of the question it is in.
+#[derive(Clone, Default)]
+struct Here {
+    path: Vec<Step>,
+    question: Option<String>,
+}
+
+impl Here {
+    fn at(&self, key: &str) -> Here {
+        let mut path = self.path.clone();
+        path.push(Step::Key(key.to_owned()));
+        Here {
+            path,
+            question: self.question.clone(),
+        }
+    }
+    fn index(&self, i: usize) -> Here {
+        let mut path = self.path.clone();
+        path.push(Step::Index(i));
+        Here {
+            path,
+            question: self.question.clone(),
+        }
+    }
+}
+
+#[derive(Default)]
+struct Check {
     out: Vec<Diagnostic>,
 }
 
-impl Validator {
-    fn error(&mut self, pos: Pos, message: String) {
+impl Check {
+    fn report(&mut self, here: &Here, severity: Severity, message: String) {
         self.out.push(Diagnostic {
-            pos,
-            severity: Severity::Error,
+            path: here.path.clone(),
+            question: here.question.clone(),
+            line_col: None,
+            severity,
             message,
         });
     }
 
-    fn unknown_fields(&mut self, node: &Node, known: &[&str], what: &str) {
-        let Value::Object(members) = &node.value else {
-            return;
-        };
-        for (i, m) in members.iter().enumerate() {
-            if members[..i].iter().any(|earlier| earlier.key == m.key) {
-                self.error(
-                    m.key_pos,
-                    [what, ": field \"", &m.key, "\" appears twice"].concat(),
-                );
-            } else if !known.contains(&m.key.as_str()) {
-                let hint = known
-                    .iter()
-                    .find(|k| edit_distance(k, &m.key) <= 2)
-                    .map(|k| [" (did you mean \"", k, "\"?)"].concat())
-                    .unwrap_or_default();
-                self.out.push(Diagnostic {
-                    pos: m.key_pos,
-                    severity: Severity::Warning,
-                    message: [what, ": unknown field \"", &m.key, "\"", &hint].concat(),
-                });
-            }
+    fn error(&mut self, here: &Here, message: String) {
+        self.report(here, Severity::Error, message);
+    }
+
+    fn unknown_fields(&mut self, here: &Here, unknown: &BTreeMap<String, Value>, known: &[&str]) {
+        for key in unknown.keys() {
+            let hint = known
+                .iter()
+                .find(|k| edit_distance(k, key) <= 2)
+                .map(|k| [" (did you mean \"", k, "\"?)"].concat())
+                .unwrap_or_default();
+            self.report(
+                &here.at(key),
+                Severity::Warning,
+                ["unknown field", &hint].concat(),
+            );
         }
     }
 
-    /// A required or optional field that must be a string of 1..=max characters.
+    /// A string field of 1..=max characters; `None` (reported) when missing or wrong.
     fn text(
         &mut self,
-        obj: &Node,
+        here: &Here,
         key: &str,
+        field: Option<Field<String>>,
         max: usize,
         required: bool,
-        what: &str,
     ) -> Option<String> {
-        let Some(node) = obj.get(key) else {
-            if required {
-                self.error(obj.pos, [what, ": missing \"", key, "\""].concat());
-            }
-            return None;
-        };
-        let Some(s) = node.as_str() else {
-            self.error(
-                node.pos,
-                [
-                    what,
-                    ": \"",
-                    key,
-                    "\" must be a string, found ",
-                    node.kind(),
-                ]
-                .concat(),
-            );
-            return None;
-        };
-        let len = s.chars().count();
-        if s.trim().is_empty() {
-            self.error(node.pos, [what, ": \"", key, "\" is empty"].concat());
-            None
-        } else if len > max {
-            self.error(
-                node.pos,
-                [
-                    what,
-                    ": \"",
-                    key,
-                    "\" is too long (",
-                    &num(len as i64),
-                    " characters, at most ",
-                    &num(max as i64),
-                    ")",
-                ]
-                .concat(),
-            );
-            None
-        } else {
-            Some(s.to_owned())
-        }
-    }
-
-    fn integer(&mut self, obj: &Node, key: &str, range: (i64, i64), what: &str) -> Option<i64> {
-        let node = obj.get(key)?;
-        match node.as_i64() {
-            Some(i) if i >= range.0 && i <= range.1 => Some(i),
-            Some(i) => {
-                self.error(
-                    node.pos,
-                    [
-                        what,
-                        ": \"",
-                        key,
-                        "\" is ",
-                        &num(i),
-                        ", must be ",
-                        &num(range.0),
-                        " to ",
-                        &num(range.1),
-                    ]
-                    .concat(),
-                );
+        let here = here.at(key);
+        match field {
+            None if required => {
+                self.error(&here, "is missing (required)".to_owned());
                 None
             }
-            None => {
-                self.error(
-                    node.pos,
-                    [
-                        what,
-                        ": \"",
-                        key,
-                        "\" must be a whole number, found ",
-                        node.kind(),
-                    ]
-                    .concat(),
-                );
+            None => None,
+            Some(Field::Invalid(v)) => {
+                self.error(&here, ["must be text, found ", &kind(&v)].concat());
                 None
             }
-        }
-    }
-
-    fn id(&mut self, obj: &Node, what: &str) -> Option<String> {
-        let id = self.text(obj, "id", MAX_ID, true, what)?;
-        if is_valid_id(&id) {
-            Some(id)
-        } else {
-            let pos = obj.get("id").map_or(obj.pos, |n| n.pos);
-            self.error(
-                pos,
-                [
-                    what,
-                    ": id \"",
-                    &id,
-                    "\" may use only a-z, 0-9 and '-', starting with a letter or digit",
-                ]
-                .concat(),
-            );
-            None
-        }
-    }
-
-    fn bank(&mut self, root: &Node) -> Option<Bank> {
-        if !matches!(root.value, Value::Object(_)) {
-            self.error(
-                root.pos,
-                ["a bank must be a JSON object, found ", root.kind()].concat(),
-            );
-            return None;
-        }
-        self.unknown_fields(root, BANK_FIELDS, "bank");
-        let id = self.id(root, "bank");
-        let title = self.text(root, "title", MAX_TITLE, true, "bank");
-        let language = self.text(root, "language", 35, true, "bank");
-        let description = self
-            .text(root, "description", MAX_EXPLANATION, false, "bank")
-            .unwrap_or_default();
-        let version = match root.get("version") {
-            None => {
-                self.error(root.pos, "bank: missing \"version\"".into());
-                None
-            }
-            Some(_) => self.integer(root, "version", (1, u32::MAX as i64), "bank"),
-        };
-        let pass_mark = self
-            .integer(root, "passMark", (1, 100), "bank")
-            .map_or(DEFAULT_PASS_MARK, |p| p as u8);
-        let time_limit = self
-            .integer(root, "timeLimit", (1, 24 * 3600), "bank")
-            .map(|t| t as u32);
-        let exam_questions = self
-            .integer(root, "examQuestions", (1, 500), "bank")
-            .map(|n| n as usize);
-        let topics = self.topics(root);
-
-        let mut questions = Vec::new();
-        match root.get("questions") {
-            None => self.error(root.pos, "bank: missing \"questions\"".into()),
-            Some(node) => match node.as_array() {
-                None => self.error(
-                    node.pos,
-                    ["bank: \"questions\" must be a list, found ", node.kind()].concat(),
-                ),
-                Some([]) => self.error(node.pos, "bank: \"questions\" is empty".into()),
-                Some(items) => {
-                    let mut ok = true;
-                    for (i, item) in items.iter().enumerate() {
-                        match self.question(item, i) {
-                            Some(q) => questions.push(q),
-                            None => ok = false,
-                        }
-                    }
-                    self.cross_checks(items, topics.as_deref(), root);
-                    if !ok {
-                        questions.clear();
-                    }
+            Some(Field::Valid(s)) => match text_problem(&s, max) {
+                Some(problem) => {
+                    self.error(&here, problem);
+                    None
                 }
+                None => Some(s),
             },
         }
-        Some(Bank {
+    }
+
+    fn integer(
+        &mut self,
+        here: &Here,
+        key: &str,
+        field: Option<Field<i64>>,
+        (lo, hi): (i64, i64),
+    ) -> Option<i64> {
+        let here = here.at(key);
+        let range = || [&lo.to_string(), " to ", &hi.to_string()].concat();
+        match field? {
+            Field::Valid(i) if (lo..=hi).contains(&i) => Some(i),
+            Field::Valid(i) => {
+                self.error(
+                    &here,
+                    [&i.to_string(), " is out of range: must be ", &range()].concat(),
+                );
+                None
+            }
+            Field::Invalid(v) => {
+                self.error(
+                    &here,
+                    [
+                        "must be a whole number from ",
+                        &range(),
+                        ", found ",
+                        &kind(&v),
+                    ]
+                    .concat(),
+                );
+                None
+            }
+        }
+    }
+
+    fn id(&mut self, here: &Here, field: Option<Field<String>>) -> Option<String> {
+        let id = self.text(here, "id", field, MAX_ID, true)?;
+        match id_problem(&id) {
+            None => Some(id),
+            Some(problem) => {
+                self.error(&here.at("id"), problem);
+                None
+            }
+        }
+    }
+
+    fn bank(&mut self, file: BankFile) -> Option<Bank> {
+        let root = Here::default();
+        self.unknown_fields(&root, &file.unknown, BANK_FIELDS);
+        let id = self.id(&root, file.id);
+        let title = self.text(&root, "title", file.title, MAX_TITLE, true);
+        let version = match file.version {
+            None => {
+                self.error(&root.at("version"), "is missing (required)".to_owned());
+                None
+            }
+            some => self.integer(&root, "version", some, (1, i64::from(u32::MAX))),
+        };
+        let language = self.text(&root, "language", file.language, 35, true);
+        let description = self
+            .text(
+                &root,
+                "description",
+                file.description,
+                MAX_EXPLANATION,
+                false,
+            )
+            .unwrap_or_default();
+        let pass_mark = self
+            .integer(&root, "passMark", file.pass_mark, (1, 100))
+            .map_or(DEFAULT_PASS_MARK, |p| p as u8);
+        let time_limit = self
+            .integer(&root, "timeLimit", file.time_limit, (1, 24 * 3600))
+            .map(|t| t as u32);
+        let exam_questions = self
+            .integer(&root, "examQuestions", file.exam_questions, (1, 500))
+            .map(|n| n as usize);
+        let topics = self.topics(&root, file.topics);
+
+        let here = root.at("questions");
+        let items = match file.questions {
+            None => {
+                self.error(&here, "is missing (required)".to_owned());
+                Vec::new()
+            }
+            Some(Field::Invalid(v)) => {
+                self.error(&here, ["must be a list, found ", &kind(&v)].concat());
+                Vec::new()
+            }
+            Some(Field::Valid(items)) => {
+                if items.is_empty() {
+                    self.error(
+                        &here,
+                        "is empty: a bank needs at least one question".to_owned(),
+                    );
+                }
+                items
+            }
+        };
+        let listed: Option<HashSet<&str>> = topics
+            .as_ref()
+            .map(|t| t.iter().map(String::as_str).collect());
+        let mut used_topics: HashSet<String> = HashSet::new();
+        let mut first_with_id: HashMap<String, usize> = HashMap::new();
+        let mut questions = Vec::with_capacity(items.len());
+        let mut all_valid = true;
+        for (i, item) in items.into_iter().enumerate() {
+            let mut here = here.index(i);
+            let q = match item {
+                Field::Invalid(v @ Value::Object(_)) => {
+                    // Every field tolerates any value, so only a repeated field gets here.
+                    let _ = v;
+                    self.error(&here, "has the same field twice; keep one".to_owned());
+                    None
+                }
+                Field::Invalid(v) => {
+                    self.error(&here, ["must be an object, found ", &kind(&v)].concat());
+                    None
+                }
+                Field::Valid(q) => {
+                    if let Some(Field::Valid(id)) = &q.id {
+                        if id_problem(id).is_none() {
+                            here.question = Some(id.clone());
+                            if let Some(first) = first_with_id.get(id) {
+                                self.error(
+                                    &here.at("id"),
+                                    [
+                                        "repeats the id of questions[",
+                                        &first.to_string(),
+                                        "] (ids must be unique in a bank)",
+                                    ]
+                                    .concat(),
+                                );
+                                all_valid = false;
+                            } else {
+                                first_with_id.insert(id.clone(), i);
+                            }
+                        }
+                    }
+                    if let Some(Field::Valid(topic)) = &q.topic {
+                        if let Some(listed) = &listed {
+                            if !topic.trim().is_empty() && !listed.contains(topic.as_str()) {
+                                self.error(
+                                    &here.at("topic"),
+                                    ["\"", topic, "\" is not in the bank's \"topics\" list"]
+                                        .concat(),
+                                );
+                                all_valid = false;
+                            }
+                        }
+                        // Questions that fail still use their topic.
+                        used_topics.insert(topic.clone());
+                    }
+                    self.question(&here, q)
+                }
+            };
+            match q {
+                Some(q) => questions.push(q),
+                None => all_valid = false,
+            }
+        }
+        if let Some(topics) = &topics {
+            for (i, t) in topics.iter().enumerate() {
+                if !used_topics.contains(t) {
+                    self.report(
+                        &root.at("topics").index(i),
+                        Severity::Warning,
+                        ["\"", t, "\" has no questions"].concat(),
+                    );
+                }
+            }
+        }
+        if !all_valid || questions.is_empty() {
+            return None;
+        }
+        let info = BankInfo {
             id: id?,
             title: title?,
             version: version? as u32,
@@ -372,82 +689,84 @@ impl Validator {
             pass_mark,
             time_limit,
             exam_questions,
-            topics: topics.unwrap_or_else(|| {
-                let mut seen: Vec<String> = Vec::new();
-                for q in &questions {
-                    if !q.topic.is_empty() && !seen.contains(&q.topic) {
-                        seen.push(q.topic.clone());
-                    }
-                }
-                seen
-            }),
-            questions,
-        })
-        .filter(|b| !b.questions.is_empty())
+            topics: topics.unwrap_or_default(),
+        };
+        Some(Bank::new(info, questions))
     }
 
-    fn topics(&mut self, root: &Node) -> Option<Vec<String>> {
-        let node = root.get("topics")?;
-        let Some(items) = node.as_array() else {
-            self.error(
-                node.pos,
-                [
-                    "bank: \"topics\" must be a list of strings, found ",
-                    node.kind(),
-                ]
-                .concat(),
-            );
-            return None;
+    fn topics(
+        &mut self,
+        root: &Here,
+        field: Option<Field<Vec<Field<String>>>>,
+    ) -> Option<Vec<String>> {
+        let here = root.at("topics");
+        let items = match field? {
+            Field::Invalid(v) => {
+                self.error(
+                    &here,
+                    ["must be a list of text, found ", &kind(&v)].concat(),
+                );
+                return None;
+            }
+            Field::Valid(items) => items,
         };
-        let mut topics = Vec::new();
-        for item in items {
-            match item.as_str() {
-                Some(s) if !s.trim().is_empty() => {
-                    if topics.iter().any(|t| t == s) {
-                        self.error(
-                            item.pos,
-                            ["bank: topic \"", s, "\" is listed twice"].concat(),
-                        );
+        let mut seen = HashSet::new();
+        let mut topics = Vec::with_capacity(items.len());
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                Field::Valid(s) if !s.trim().is_empty() => {
+                    if !seen.insert(s.clone()) {
+                        self.error(&here.index(i), ["\"", &s, "\" is listed twice"].concat());
                     }
-                    topics.push(s.to_owned());
+                    topics.push(s);
                 }
-                _ => self.error(
-                    item.pos,
-                    "bank: each topic must be a non-empty string".into(),
-                ),
+                Field::Valid(_) => self.error(&here.index(i), "is empty".to_owned()),
+                Field::Invalid(v) => {
+                    self.error(&here.index(i), ["must be text, found ", &kind(&v)].concat())
+                }
             }
         }
         Some(topics)
     }
 
-    fn question(&mut self, node: &Node, index: usize) -> Option<Question> {
-        // Name the question by id when it has a usable one, else by its place in the list.
-        let what = match node.get("id").and_then(Node::as_str) {
-            Some(id) if is_valid_id(id) => ["question \"", id, "\""].concat(),
-            _ => ["question #", &num(index as i64 + 1)].concat(),
-        };
-        if !matches!(node.value, Value::Object(_)) {
-            self.error(
-                node.pos,
-                [what.as_str(), ": must be an object, found ", node.kind()].concat(),
-            );
-            return None;
-        }
-        self.unknown_fields(node, QUESTION_FIELDS, &what);
-        let id = self.id(node, &what);
+    fn question(&mut self, here: &Here, q: QuestionFile) -> Option<Question> {
+        self.unknown_fields(here, &q.unknown, QUESTION_FIELDS);
+        let id = self.id(here, q.id);
         let topic = self
-            .text(node, "topic", MAX_TITLE, false, &what)
-            .unwrap_or_default();
-        let source = self
-            .text(node, "source", MAX_TITLE, false, &what)
+            .text(here, "topic", q.topic, MAX_TITLE, false)
             .unwrap_or_default();
         let difficulty = self
-            .integer(node, "difficulty", (1, 3), &what)
+            .integer(here, "difficulty", q.difficulty, (1, 3))
             .map_or(0, |d| d as u8);
-        let prompt = self.text(node, "prompt", MAX_PROMPT, true, &what);
-        let explanation = self.text(node, "explanation", MAX_EXPLANATION, true, &what);
-        let choices = self.choices(node, &what);
-        let answer = self.answer(node, choices.as_ref().map(Vec::len), &what);
+        let prompt = self.text(here, "prompt", q.prompt, MAX_PROMPT, true);
+        let choices = self.choices(here, q.choices);
+        let answer = self.answer(here, q.answer, choices.as_ref().map(Vec::len));
+        let explanation = self.text(here, "explanation", q.explanation, MAX_EXPLANATION, true);
+        if let Some(text) = explanation.as_deref().filter(|t| is_placeholder(t)) {
+            self.report(
+                &here.at("explanation"),
+                Severity::Warning,
+                ["is still a placeholder (\"", text, "\"); write a real one"].concat(),
+            );
+        }
+        let source = self
+            .text(here, "source", q.source, MAX_TITLE, false)
+            .unwrap_or_default();
+        let image = match q.image {
+            None => Ok(None),
+            Some(field) => self.image(here, field).map(Some).ok_or(()),
+        };
+        let fixed_order = match q.fixed_order {
+            None => Some(false),
+            Some(Field::Valid(b)) => Some(b),
+            Some(Field::Invalid(v)) => {
+                self.error(
+                    &here.at("fixedOrder"),
+                    ["must be true or false, found ", &kind(&v)].concat(),
+                );
+                None
+            }
+        };
         Some(Question {
             id: id?,
             topic,
@@ -457,241 +776,322 @@ impl Validator {
             answer: answer?,
             explanation: explanation?,
             source,
-            image: None,
-            fixed_order: false,
+            image: image.ok()?,
+            fixed_order: fixed_order?,
         })
     }
 
-    fn choices(&mut self, q: &Node, what: &str) -> Option<Vec<String>> {
-        let Some(node) = q.get("choices") else {
-            self.error(q.pos, [what, ": missing \"choices\""].concat());
-            return None;
+    fn image(&mut self, here: &Here, field: Field<ImageFile>) -> Option<Image> {
+        let here = here.at("image");
+        let file = match field {
+            Field::Valid(file) => file,
+            Field::Invalid(v) => {
+                self.error(
+                    &here,
+                    [
+                        "must be an object with \"src\" and \"alt\", found ",
+                        &kind(&v),
+                    ]
+                    .concat(),
+                );
+                return None;
+            }
         };
-        let Some(items) = node.as_array() else {
-            self.error(
-                node.pos,
-                [
-                    what,
-                    ": \"choices\" must be a list of strings, found ",
-                    node.kind(),
-                ]
-                .concat(),
-            );
-            return None;
+        self.unknown_fields(&here, &file.unknown, IMAGE_FIELDS);
+        let src = self.text(&here, "src", file.src, MAX_URL, true);
+        let alt = self.text(&here, "alt", file.alt, MAX_CHOICE, true);
+        Some(Image {
+            src: src?,
+            alt: alt?,
+        })
+    }
+
+    fn choices(
+        &mut self,
+        here: &Here,
+        field: Option<Field<Vec<Field<String>>>>,
+    ) -> Option<Vec<String>> {
+        let here = here.at("choices");
+        let items = match field {
+            None => {
+                self.error(&here, "is missing (required)".to_owned());
+                return None;
+            }
+            Some(Field::Invalid(v)) => {
+                self.error(
+                    &here,
+                    ["must be a list of text, found ", &kind(&v)].concat(),
+                );
+                return None;
+            }
+            Some(Field::Valid(items)) => items,
         };
         let mut ok = true;
-        if items.len() < MIN_CHOICES || items.len() > MAX_CHOICES {
-            self.error(
-                node.pos,
-                [
-                    what,
-                    ": has ",
-                    &num(items.len() as i64),
-                    " choices, needs ",
-                    &num(MIN_CHOICES as i64),
-                    " to ",
-                    &num(MAX_CHOICES as i64),
-                ]
-                .concat(),
-            );
+        if let Some(problem) = count_problem(items.len()) {
+            self.error(&here, problem);
             ok = false;
         }
-        let mut choices: Vec<String> = Vec::new();
-        for (i, item) in items.iter().enumerate() {
-            match item.as_str() {
-                None => {
-                    self.error(
-                        item.pos,
-                        [
-                            what,
-                            ": choice ",
-                            &num(i as i64),
-                            " must be a string, found ",
-                            item.kind(),
-                        ]
-                        .concat(),
-                    );
+        let mut choices = Vec::with_capacity(items.len());
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        for (i, item) in items.into_iter().enumerate() {
+            match item {
+                Field::Invalid(v) => {
+                    self.error(&here.index(i), ["must be text, found ", &kind(&v)].concat());
                     ok = false;
                 }
-                Some(s) if s.trim().is_empty() => {
-                    self.error(
-                        item.pos,
-                        [what, ": choice ", &num(i as i64), " is empty"].concat(),
-                    );
-                    ok = false;
-                }
-                Some(s) if s.chars().count() > MAX_CHOICE => {
-                    let n = s.chars().count();
-                    self.error(
-                        item.pos,
-                        [
-                            what,
-                            ": choice ",
-                            &num(i as i64),
-                            " is too long (",
-                            &num(n as i64),
-                            " characters, at most ",
-                            &num(MAX_CHOICE as i64),
-                            ")",
-                        ]
-                        .concat(),
-                    );
-                    ok = false;
-                }
-                Some(s) => {
-                    let norm = normalize(s);
-                    if let Some(j) = choices.iter().position(|c| normalize(c) == norm) {
-                        self.error(
-                            item.pos,
-                            [
-                                what,
-                                ": choice ",
-                                &num(i as i64),
-                                " repeats choice ",
-                                &num(j as i64),
-                            ]
-                            .concat(),
-                        );
+                Field::Valid(s) => {
+                    if let Some(problem) = text_problem(&s, MAX_CHOICE) {
+                        self.error(&here.index(i), problem);
                         ok = false;
+                    } else if let Some(j) = seen.get(&normalize(&s)) {
+                        self.error(&here.index(i), repeat_message(*j));
+                        ok = false;
+                    } else {
+                        seen.insert(normalize(&s), i);
                     }
-                    choices.push(s.to_owned());
+                    choices.push(s);
                 }
             }
         }
         ok.then_some(choices)
     }
 
-    fn answer(&mut self, q: &Node, choices: Option<usize>, what: &str) -> Option<Answer> {
-        let Some(node) = q.get("answer") else {
-            self.error(q.pos, [what, ": missing \"answer\""].concat());
-            return None;
+    fn answer(
+        &mut self,
+        here: &Here,
+        field: Option<Field<AnswerFile>>,
+        choices: Option<usize>,
+    ) -> Option<Answer> {
+        let here = here.at("answer");
+        let one = |check: &mut Check, at: &Here, i: i64| -> Option<usize> {
+            match index_problem(i, choices) {
+                Some(problem) => {
+                    check.error(at, problem);
+                    None
+                }
+                None => Some(i as usize),
+            }
         };
-        let index = |v: &mut Self, n: &Node| -> Option<usize> {
-            let Some(i) = n.as_i64() else {
-                v.error(
-                    n.pos,
+        match field {
+            None => {
+                self.error(&here, "is missing (required)".to_owned());
+                None
+            }
+            Some(Field::Invalid(v)) => {
+                self.error(
+                    &here,
                     [
-                        what,
-                        ": \"answer\" must be a choice number (0 = first), found ",
-                        n.kind(),
+                        "must be a choice number (0 = first) or a list of them, found ",
+                        &kind(&v),
                     ]
                     .concat(),
                 );
-                return None;
-            };
-            match choices {
-                Some(len) if i < 0 || i as u64 >= len as u64 => {
-                    v.error(
-                        n.pos,
-                        [
-                            what,
-                            ": answer ",
-                            &num(i),
-                            " is out of range: there are ",
-                            &num(len as i64),
-                            " choices, numbered 0 to ",
-                            &num(len.saturating_sub(1) as i64),
-                        ]
-                        .concat(),
-                    );
-                    None
-                }
-                _ if i < 0 => {
-                    v.error(n.pos, [what, ": answer ", &num(i), " is negative"].concat());
-                    None
-                }
-                _ => Some(i as usize),
+                None
             }
-        };
-        match &node.value {
-            Value::Array(items) => {
-                let mut picked = Vec::new();
+            Some(Field::Valid(AnswerFile::One(i))) => {
+                let i = one(self, &here, i)?;
+                choices.map(|_| Answer::Single(i))
+            }
+            Some(Field::Valid(AnswerFile::Many(items))) => {
                 let mut ok = true;
-                for item in items {
-                    match index(self, item) {
-                        Some(i) if picked.contains(&i) => {
+                if items.len() < 2 {
+                    self.error(&here, SELECT_ALL_NEEDS_TWO.to_owned());
+                    ok = false;
+                }
+                let mut picked = Vec::with_capacity(items.len());
+                let mut seen = HashSet::new();
+                for (k, item) in items.into_iter().enumerate() {
+                    let at = here.index(k);
+                    match item {
+                        Field::Invalid(v) => {
                             self.error(
-                                item.pos,
-                                [what, ": answer ", &num(i as i64), " is listed twice"].concat(),
+                                &at,
+                                ["must be a choice number, found ", &kind(&v)].concat(),
                             );
                             ok = false;
                         }
-                        Some(i) => picked.push(i),
-                        None => ok = false,
+                        Field::Valid(i) => match one(self, &at, i) {
+                            Some(i) if !seen.insert(i) => {
+                                self.error(&at, [&i.to_string(), " is listed twice"].concat());
+                                ok = false;
+                            }
+                            Some(i) => picked.push(i),
+                            None => ok = false,
+                        },
                     }
                 }
-                if items.len() < 2 {
-                    self.error(
-                        node.pos,
-                        [what, ": a select-all answer needs at least two choices; for one right choice write a number, not a list"].concat(),
-                    );
-                    ok = false;
-                }
-                crate::order::sort(&mut picked);
+                picked.sort_unstable();
                 (ok && choices.is_some()).then_some(Answer::Multiple(picked))
-            }
-            _ => index(self, node)
-                .filter(|_| choices.is_some())
-                .map(Answer::Single),
-        }
-    }
-
-    /// Checks across questions: unique ids, topics that the bank lists.
-    fn cross_checks(&mut self, items: &[Node], topics: Option<&[String]>, root: &Node) {
-        let mut ids: Vec<&str> = Vec::new();
-        for item in items {
-            let Some(id_node) = item.get("id") else {
-                continue;
-            };
-            let Some(id) = id_node.as_str() else { continue };
-            if ids.contains(&id) {
-                self.error(
-                    id_node.pos,
-                    [
-                        "question \"",
-                        id,
-                        "\": duplicate id (ids must be unique in a bank)",
-                    ]
-                    .concat(),
-                );
-            }
-            ids.push(id);
-        }
-        if let Some(topics) = topics {
-            for item in items {
-                let Some(t) = item.get("topic") else { continue };
-                if let Some(s) = t.as_str() {
-                    if !s.trim().is_empty() && !topics.iter().any(|x| x == s) {
-                        self.error(
-                            t.pos,
-                            ["topic \"", s, "\" is not in the bank's \"topics\" list"].concat(),
-                        );
-                    }
-                }
-            }
-            let list_pos = root.get("topics").map_or(root.pos, |n| n.pos);
-            for t in topics {
-                // Count questions that failed validation too: their topic is still in use.
-                if !items
-                    .iter()
-                    .any(|q| q.get("topic").and_then(Node::as_str) == Some(t.as_str()))
-                {
-                    self.out.push(Diagnostic {
-                        pos: list_pos,
-                        severity: Severity::Warning,
-                        message: ["bank: topic \"", t.as_str(), "\" has no questions"].concat(),
-                    });
-                }
             }
         }
     }
 }
 
-/// A number as text for messages; cheaper in the wasm than `format!`.
-fn num(i: i64) -> String {
-    let mut s = String::new();
-    json::push_int(&mut s, i);
-    s
+const SELECT_ALL_NEEDS_TWO: &str =
+    "a select-all answer needs at least two choices; for one right choice write a number, not a list";
+
+fn repeat_message(first: usize) -> String {
+    ["repeats choices[", &first.to_string(), "]"].concat()
+}
+
+/// Why a text value is unusable: empty, or longer than `max` characters.
+fn text_problem(s: &str, max: usize) -> Option<String> {
+    let len = s.chars().count();
+    if s.trim().is_empty() {
+        Some("is empty".to_owned())
+    } else if len > max {
+        Some(
+            [
+                "is too long (",
+                &len.to_string(),
+                " characters, at most ",
+                &max.to_string(),
+                ")",
+            ]
+            .concat(),
+        )
+    } else {
+        None
+    }
+}
+
+fn id_problem(id: &str) -> Option<String> {
+    (!is_valid_id(id)).then(|| {
+        [
+            "\"",
+            id,
+            "\" may use only a-z, 0-9 and '-', starting with a letter or digit",
+        ]
+        .concat()
+    })
+}
+
+fn count_problem(n: usize) -> Option<String> {
+    (!(MIN_CHOICES..=MAX_CHOICES).contains(&n)).then(|| {
+        [
+            "has ",
+            &n.to_string(),
+            if n == 1 {
+                " choice, needs "
+            } else {
+                " choices, needs "
+            },
+            &MIN_CHOICES.to_string(),
+            " to ",
+            &MAX_CHOICES.to_string(),
+        ]
+        .concat()
+    })
+}
+
+/// Why `i` cannot name one of `choices` choices (their count unknown when they were broken).
+fn index_problem(i: i64, choices: Option<usize>) -> Option<String> {
+    match choices {
+        Some(n) if i < 0 || i as u64 >= n as u64 => Some(
+            [
+                &i.to_string(),
+                " is out of range: there are ",
+                &n.to_string(),
+                " choices, numbered 0 to ",
+                &n.saturating_sub(1).to_string(),
+            ]
+            .concat(),
+        ),
+        _ if i < 0 => Some([&i.to_string(), " is negative"].concat()),
+        _ => None,
+    }
+}
+
+/// Every problem of one question already in the model (as importers build them), with
+/// paths relative to the question: the same rules [`load`] applies to bank text.
+pub fn check_question(q: &Question) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
+    let mut error = |path: Vec<Step>, message: String| {
+        out.push(Diagnostic {
+            path,
+            question: None,
+            line_col: None,
+            severity: Severity::Error,
+            message,
+        })
+    };
+    let key = |k: &str| vec![Step::Key(k.to_owned())];
+    if let Some(p) = text_problem(&q.id, MAX_ID).or_else(|| id_problem(&q.id)) {
+        error(key("id"), p);
+    }
+    let texts = [
+        ("prompt", &q.prompt, MAX_PROMPT),
+        ("explanation", &q.explanation, MAX_EXPLANATION),
+    ];
+    for (name, text, max) in texts {
+        if let Some(p) = text_problem(text, max) {
+            error(key(name), p);
+        }
+    }
+    for (name, text) in [("topic", &q.topic), ("source", &q.source)] {
+        if !text.is_empty() {
+            if let Some(p) = text_problem(text, MAX_TITLE) {
+                error(key(name), p);
+            }
+        }
+    }
+    if let Some(p) = count_problem(q.choices.len()) {
+        error(key("choices"), p);
+    }
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for (i, c) in q.choices.iter().enumerate() {
+        let path = vec![Step::Key("choices".to_owned()), Step::Index(i)];
+        if let Some(p) = text_problem(c, MAX_CHOICE) {
+            error(path, p);
+        } else if let Some(j) = seen.get(&normalize(c)) {
+            error(path, repeat_message(*j));
+        } else {
+            seen.insert(normalize(c), i);
+        }
+    }
+    let n = Some(q.choices.len());
+    match &q.answer {
+        Answer::Single(i) => {
+            if let Some(p) = index_problem(*i as i64, n) {
+                error(key("answer"), p);
+            }
+        }
+        Answer::Multiple(list) => {
+            if list.len() < 2 {
+                error(key("answer"), SELECT_ALL_NEEDS_TWO.to_owned());
+            }
+            let mut seen = HashSet::new();
+            for (k, i) in list.iter().enumerate() {
+                let path = vec![Step::Key("answer".to_owned()), Step::Index(k)];
+                if let Some(p) = index_problem(*i as i64, n) {
+                    error(path, p);
+                } else if !seen.insert(*i) {
+                    error(path, [&i.to_string(), " is listed twice"].concat());
+                }
+            }
+        }
+    }
+    if let Some(image) = &q.image {
+        for (name, text, max) in [
+            ("src", &image.src, MAX_URL),
+            ("alt", &image.alt, MAX_CHOICE),
+        ] {
+            if let Some(p) = text_problem(text, max) {
+                error(
+                    vec![Step::Key("image".to_owned()), Step::Key(name.to_owned())],
+                    p,
+                );
+            }
+        }
+    }
+    out
+}
+
+/// An explanation that still starts with `TODO`, such as the one `cqbank import` writes.
+fn is_placeholder(text: &str) -> bool {
+    text.trim_start()
+        .get(..4)
+        .is_some_and(|s| s.eq_ignore_ascii_case("todo"))
 }
 
 /// Ids are used in storage keys and event details, so they stay plain.
@@ -729,127 +1129,13 @@ fn edit_distance(a: &str, b: &str) -> usize {
     row[b.len()]
 }
 
-/// Writes a bank as pretty JSON in the layout of the banks we ship: 2-space indent, one
-/// block per question, fields in the order of the format doc, empty optional fields left
-/// out, ending with a newline. `load(&to_json(&b))` gives back `b` for every bank `load`
-/// returns. (`$schema` is not part of the model, so it is not written.)
-///
-/// Used by `cqbank import`; the widget never calls it, so it stays out of the wasm.
+/// Writes a bank as pretty JSON (serde_json's layout, 2-space indent), fields in the
+/// order of the format doc, empty optional fields left out, ending with a newline.
+/// `load(&to_json(&b))` gives back `b` for every bank `load` returns. (`$schema` is not
+/// part of the model, so it is not written.) Used by `cqbank import`.
 pub fn to_json(bank: &Bank) -> String {
-    fn string(out: &mut String, s: &str) {
-        let mut w = json::Writer::new();
-        w.string(s);
-        out.push_str(&w.finish());
-    }
-    fn field(out: &mut String, indent: &str, key: &str) {
-        out.push_str(",\n");
-        out.push_str(indent);
-        string(out, key);
-        out.push_str(": ");
-    }
-    fn list(out: &mut String, indent: &str, items: &[String]) {
-        if items.is_empty() {
-            out.push_str("[]");
-            return;
-        }
-        out.push('[');
-        for (i, item) in items.iter().enumerate() {
-            out.push_str(if i == 0 { "\n" } else { ",\n" });
-            out.push_str(indent);
-            out.push_str("  ");
-            string(out, item);
-        }
-        out.push('\n');
-        out.push_str(indent);
-        out.push(']');
-    }
-
-    let mut out = String::from("{\n  \"id\": ");
-    string(&mut out, &bank.id);
-    field(&mut out, "  ", "title");
-    string(&mut out, &bank.title);
-    field(&mut out, "  ", "version");
-    json::push_int(&mut out, i64::from(bank.version));
-    field(&mut out, "  ", "language");
-    string(&mut out, &bank.language);
-    if !bank.description.is_empty() {
-        field(&mut out, "  ", "description");
-        string(&mut out, &bank.description);
-    }
-    field(&mut out, "  ", "passMark");
-    json::push_int(&mut out, i64::from(bank.pass_mark));
-    if let Some(t) = bank.time_limit {
-        field(&mut out, "  ", "timeLimit");
-        json::push_int(&mut out, i64::from(t));
-    }
-    if let Some(n) = bank.exam_questions {
-        field(&mut out, "  ", "examQuestions");
-        json::push_int(&mut out, n as i64);
-    }
-    if !bank.topics.is_empty() {
-        field(&mut out, "  ", "topics");
-        list(&mut out, "  ", &bank.topics);
-    }
-    field(&mut out, "  ", "questions");
-    out.push('[');
-    for (i, q) in bank.questions.iter().enumerate() {
-        out.push_str(if i == 0 {
-            "\n    {\n      \"id\": "
-        } else {
-            ",\n    {\n      \"id\": "
-        });
-        string(&mut out, &q.id);
-        let ind = "      ";
-        if !q.topic.is_empty() {
-            field(&mut out, ind, "topic");
-            string(&mut out, &q.topic);
-        }
-        if q.difficulty != 0 {
-            field(&mut out, ind, "difficulty");
-            json::push_int(&mut out, i64::from(q.difficulty));
-        }
-        field(&mut out, ind, "prompt");
-        string(&mut out, &q.prompt);
-        field(&mut out, ind, "choices");
-        list(&mut out, ind, &q.choices);
-        field(&mut out, ind, "answer");
-        match &q.answer {
-            Answer::Single(a) => json::push_int(&mut out, *a as i64),
-            Answer::Multiple(v) => {
-                out.push('[');
-                for (j, a) in v.iter().enumerate() {
-                    if j > 0 {
-                        out.push_str(", ");
-                    }
-                    json::push_int(&mut out, *a as i64);
-                }
-                out.push(']');
-            }
-        }
-        field(&mut out, ind, "explanation");
-        string(&mut out, &q.explanation);
-        if !q.source.is_empty() {
-            field(&mut out, ind, "source");
-            string(&mut out, &q.source);
-        }
-        if let Some(image) = &q.image {
-            field(&mut out, ind, "image");
-            out.push_str("{ \"src\": ");
-            string(&mut out, &image.src);
-            out.push_str(", \"alt\": ");
-            string(&mut out, &image.alt);
-            out.push_str(" }");
-        }
-        if q.fixed_order {
-            field(&mut out, ind, "fixedOrder");
-            out.push_str("true");
-        }
-        out.push_str("\n    }");
-    }
-    if !bank.questions.is_empty() {
-        out.push_str("\n  ");
-    }
-    out.push_str("]\n}\n");
+    let mut out = serde_json::to_string_pretty(bank).unwrap_or_default();
+    out.push('\n');
     out
 }
 
@@ -866,34 +1152,38 @@ mod tests {
   ]
 }"#;
 
-    fn errors(text: &str) -> Vec<String> {
-        match load(text) {
-            Ok((_, w)) => w
-                .into_iter()
-                .map(|d| format!("{}: {}", d.pos, d.message))
-                .collect(),
-            Err(d) => d
-                .into_iter()
-                .map(|d| format!("{}: {}", d.pos, d.message))
-                .collect(),
-        }
+    fn problems(text: &str) -> Vec<String> {
+        let diags = match load(text) {
+            Ok((_, w)) => w,
+            Err(d) => d,
+        };
+        diags.iter().map(ToString::to_string).collect()
     }
 
     #[test]
-    fn a_good_bank_loads_with_defaults() {
+    fn a_good_bank_loads_with_defaults_and_finds_questions_by_id() {
         let (bank, warnings) = load(GOOD).unwrap();
         assert!(warnings.is_empty());
         assert_eq!(bank.questions.len(), 2);
         assert_eq!(bank.pass_mark, DEFAULT_PASS_MARK);
         assert_eq!(bank.questions[1].answer, Answer::Multiple(vec![0, 2]));
         assert_eq!(bank.topics, vec!["T".to_string()]);
+        assert_eq!(
+            bank.question("q2").map(|q| q.prompt.as_str()),
+            Some("Some? (select all that apply)")
+        );
+        assert!(bank.question("q3").is_none());
     }
 
     #[test]
-    fn an_out_of_range_answer_is_named_with_its_position() {
+    fn an_out_of_range_answer_is_named_by_path_and_question_id() {
         let bad = GOOD.replace("\"answer\": 1", "\"answer\": 7");
-        let e = errors(&bad);
-        assert_eq!(e, vec!["4:75: question \"q1\": answer 7 is out of range: there are 3 choices, numbered 0 to 2"]);
+        assert_eq!(
+            problems(&bad),
+            vec![
+                "questions[0] (q1).answer: 7 is out of range: there are 3 choices, numbered 0 to 2"
+            ]
+        );
         assert!(load(&bad).is_err());
     }
 
@@ -902,22 +1192,27 @@ mod tests {
         let bad = r#"{"id": "Bad Id", "version": "1", "language": "en", "title": "",
           "questions": [
             {"id": "x", "prompt": "p", "choices": ["a", "A "], "answer": [1], "explanation": ""},
-            {"id": "x", "prompt": 5, "choices": "ab", "anwser": 0, "explanation": "e"}
+            {"id": "x", "prompt": 5, "choices": "ab", "anwser": 0, "explanation": "e"},
+            "not a question",
+            {"id": "y", "prompt": "p", "choices": ["a", "b"], "answer": 1, "explanation": "e",
+             "image": {"src": "a.png"}, "fixedOrder": "yes"}
           ]}"#;
-        let e = errors(bad);
-        let joined = e.join("\n");
+        let joined = problems(bad).join("\n");
         for needle in [
-            "id \"Bad Id\" may use only",
-            "\"version\" must be a whole number, found a string",
-            "\"title\" is empty",
-            "choice 1 repeats choice 0",
-            "select-all answer needs at least two choices",
-            "\"explanation\" is empty",
-            "duplicate id",
-            "\"prompt\" must be a string, found a number",
-            "\"choices\" must be a list of strings",
-            "unknown field \"anwser\" (did you mean \"answer\"?)",
-            "missing \"answer\"",
+            "id: \"Bad Id\" may use only",
+            "version: must be a whole number from 1 to 4294967295, found text",
+            "title: is empty",
+            "questions[0] (x).choices[1]: repeats choices[0]",
+            "questions[0] (x).answer: a select-all answer needs at least two choices",
+            "questions[0] (x).explanation: is empty",
+            "questions[1] (x).id: repeats the id of questions[0]",
+            "questions[1] (x).prompt: must be text, found the number 5",
+            "questions[1] (x).choices: must be a list of text, found text",
+            "questions[1] (x).anwser: unknown field (did you mean \"answer\"?)",
+            "questions[1] (x).answer: is missing (required)",
+            "questions[2]: must be an object, found text",
+            "questions[3] (y).image.alt: is missing (required)",
+            "questions[3] (y).fixedOrder: must be true or false, found text",
         ] {
             assert!(joined.contains(needle), "missing {needle:?} in:\n{joined}");
         }
@@ -930,7 +1225,7 @@ mod tests {
         assert_eq!(bank.id, "demo");
         assert_eq!(warnings.len(), 1);
         assert_eq!(warnings[0].severity, Severity::Warning);
-        assert!(warnings[0].message.contains("unknown field \"theme\""));
+        assert_eq!(warnings[0].to_string(), "theme: unknown field");
     }
 
     #[test]
@@ -940,12 +1235,12 @@ mod tests {
             "\"version\": 1, \"topics\": [\"Other\"],",
             1,
         );
-        let e = errors(&listed).join("\n");
+        let e = problems(&listed).join("\n");
         assert!(
-            e.contains("topic \"T\" is not in the bank's \"topics\" list"),
+            e.contains("questions[1] (q2).topic: \"T\" is not in the bank's \"topics\" list"),
             "{e}"
         );
-        assert!(e.contains("topic \"Other\" has no questions"), "{e}");
+        assert!(e.contains("topics[0]: \"Other\" has no questions"), "{e}");
     }
 
     #[test]
@@ -958,21 +1253,82 @@ mod tests {
             )
             .replacen("\"id\": \"q1\",", "\"id\": \"q1\", \"topic\": \"U\",", 1)
             .replace("\"answer\": 1", "\"answer\": 9");
-        let e = errors(&listed).join("\n");
-        assert!(e.contains("answer 9 is out of range"), "{e}");
+        let e = problems(&listed).join("\n");
+        assert!(e.contains("9 is out of range"), "{e}");
         assert!(!e.contains("has no questions"), "{e}");
     }
 
     #[test]
     fn not_json_and_not_an_object_are_clear() {
-        assert_eq!(errors("{\"id\": }")[0], "1:8: not valid JSON: unexpected character (expected a value: a string, number, list, object, true, false or null)");
         assert_eq!(
-            errors("[]")[0],
+            problems("{\"id\": }")[0],
+            "1:8: not valid JSON: expected value"
+        );
+        assert_eq!(
+            problems("[]")[0],
             "1:1: a bank must be a JSON object, found a list"
         );
-        assert!(errors("{}")
+        assert!(problems("{}")
             .join("\n")
-            .contains("bank: missing \"questions\""));
+            .contains("questions: is missing (required)"));
+        let twice = GOOD.replacen(
+            "\"title\": \"Demo\",",
+            "\"title\": \"Demo\", \"title\": \"Again\",",
+            1,
+        );
+        assert_eq!(problems(&twice)[0], "2:40: duplicate field `title`");
+    }
+
+    #[test]
+    fn a_byte_order_mark_is_not_an_error() {
+        assert!(load(&["\u{feff}", GOOD].concat()).is_ok());
+    }
+
+    #[test]
+    fn images_and_fixed_order_load_and_round_trip() {
+        let with = GOOD.replacen(
+            "\"explanation\": \"Because.\"",
+            "\"explanation\": \"Because.\", \"image\": {\"src\": \"gate.png\", \"alt\": \"A gate\"}, \"fixedOrder\": true",
+            1,
+        );
+        let (bank, _) = load(&with).unwrap();
+        let q = &bank.questions[0];
+        assert_eq!(
+            q.image,
+            Some(Image {
+                src: "gate.png".into(),
+                alt: "A gate".into()
+            })
+        );
+        assert!(q.fixed_order);
+        assert_eq!(load(&to_json(&bank)).unwrap().0, bank);
+    }
+
+    #[test]
+    fn check_question_applies_the_loaders_rules_to_the_model() {
+        let (bank, _) = load(GOOD).unwrap();
+        let mut q = bank.questions[0].clone();
+        assert!(check_question(&q).is_empty());
+        q.choices[2] = " B".into();
+        q.answer = Answer::Single(5);
+        let found: Vec<String> = check_question(&q).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            found,
+            [
+                "choices[2]: repeats choices[1]",
+                "answer: 5 is out of range: there are 3 choices, numbered 0 to 2"
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholder_explanations_warn() {
+        let todo = GOOD.replace("\"Both.\"", "\"todo: write this\"");
+        let (_, warnings) = load(&todo).unwrap();
+        assert_eq!(
+            warnings[0].to_string(),
+            "questions[1] (q2).explanation: is still a placeholder (\"todo: write this\"); write a real one"
+        );
     }
 
     #[test]

@@ -54,7 +54,9 @@ impl Overview {
     /// Topics with the lowest mastery first (ties: fewer answered first), at most `n`.
     pub fn weakest(&self, n: usize) -> Vec<&TopicFigures> {
         let mut t: Vec<&TopicFigures> = self.topics.iter().collect();
-        crate::order::sort_by_key(&mut t, |t| (t.mastery, t.answered, t.name.as_str()));
+        t.sort_by(|a, b| {
+            (a.mastery, a.answered, a.name.as_str()).cmp(&(b.mastery, b.answered, b.name.as_str()))
+        });
         t.truncate(n);
         t
     }

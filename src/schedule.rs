@@ -5,6 +5,8 @@
 //! through the scheduler, so merged logs (two tabs, imports) always give one consistent
 //! schedule.
 
+use std::collections::HashMap;
+
 use chrono::{DateTime, TimeZone, Utc};
 use rs_fsrs::{Card, Parameters, FSRS};
 
@@ -89,7 +91,7 @@ pub fn due<'a>(bank: &'a Bank, progress: &Progress, now: i64) -> (Vec<&'a Questi
             next = Some(next.map_or(at, |n| n.min(at)));
         }
     }
-    crate::order::sort_by_key(&mut due, |(at, q)| (*at, q.id.as_str()));
+    due.sort_unstable_by(|(a, p), (b, q)| (*a, p.id.as_str()).cmp(&(*b, q.id.as_str())));
     (due.into_iter().map(|(_, q)| q).collect(), next)
 }
 
@@ -110,23 +112,24 @@ pub struct Readiness {
 }
 
 pub fn readiness(bank: &Bank, progress: &Progress, now: i64) -> Readiness {
-    let p = |q: &Question| recall(progress.log(&q.id), now);
-    let mean = |qs: &mut dyn Iterator<Item = &Question>| {
-        let (sum, n) = qs.fold((0.0, 0usize), |(s, n), q| (s + p(q), n + 1));
-        if n == 0 {
-            0.0
-        } else {
-            sum / n as f64
-        }
-    };
-    let overall = mean(&mut bank.questions.iter());
+    // One pass over the bank: (sum of recall, count) overall and per topic.
+    let mut sums: HashMap<&str, (f64, usize)> = HashMap::new();
+    let mut all = (0.0, 0usize);
+    for q in &bank.questions {
+        let p = recall(progress.log(&q.id), now);
+        all = (all.0 + p, all.1 + 1);
+        let t = sums.entry(q.topic.as_str()).or_default();
+        *t = (t.0 + p, t.1 + 1);
+    }
+    let mean = |(sum, n): (f64, usize)| if n == 0 { 0.0 } else { sum / n as f64 };
+    let overall = mean(all);
     let topics = bank
         .topics
         .iter()
         .map(|t| {
             (
                 t.clone(),
-                mean(&mut bank.questions.iter().filter(|q| &q.topic == t)),
+                mean(sums.get(t.as_str()).copied().unwrap_or_default()),
             )
         })
         .collect();

@@ -5,7 +5,7 @@ use crate::bank::Answer;
 /// `chosen` in any order; for select-all, every right choice and no wrong one.
 pub fn is_correct(answer: &Answer, chosen: &[usize]) -> bool {
     let mut chosen = chosen.to_vec();
-    crate::order::sort(&mut chosen);
+    chosen.sort_unstable();
     chosen.dedup();
     chosen == answer.indices()
 }

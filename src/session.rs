@@ -8,6 +8,7 @@
 //! - Review: the questions last answered wrong, each repeated until answered right once.
 //! - Smart: the questions the memory model says are due, topped up with unseen ones.
 
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use crate::bank::{Bank, Question};
@@ -330,7 +331,7 @@ impl Round {
             .zip(flags)
             .enumerate()
         {
-            match bank.questions.iter().find(|q| q.id == id) {
+            match bank.question(&id) {
                 Some(q) => {
                     let answer = answer.filter(|a| a.iter().all(|&c| c < q.choices.len()));
                     keep.push((id, answer, flag));
@@ -434,7 +435,7 @@ impl Quiz {
     }
 
     pub fn find(&self, id: &str) -> Option<&Question> {
-        self.bank.questions.iter().find(|q| q.id == id)
+        self.bank.question(id)
     }
 
     /// The choices shown as picked for the current question.
@@ -473,8 +474,9 @@ impl Quiz {
     /// choices (empty if none) and whether they were right.
     pub fn results(&self) -> Vec<(&Question, &[usize], bool)> {
         let mut out: Vec<(&Question, &[usize], bool)> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
-            if out.iter().any(|(q, _, _)| &q.id == id) {
+            if seen.contains(id.as_str()) {
                 continue;
             }
             let Some(q) = self.find(id) else { continue };
@@ -482,6 +484,7 @@ impl Quiz {
             if self.round.mode != Mode::Exam && a.is_none() {
                 continue;
             }
+            seen.insert(id.as_str());
             out.push((q, chosen, score::is_correct(&q.answer, chosen)));
         }
         out
@@ -500,29 +503,30 @@ impl Quiz {
             Mode::Exam => self.round.len(),
             _ => results.len(),
         };
+        // Topics in the bank's order; any the bank does not list, in order of first use.
         let mut topics: Vec<(String, usize, usize)> = Vec::new();
+        let mut slot: HashMap<&str, usize> = HashMap::new();
         for (q, _, right) in &results {
             let t = if q.topic.is_empty() {
                 "General"
             } else {
                 q.topic.as_str()
             };
-            match topics.iter_mut().find(|(name, _, _)| name == t) {
-                Some(entry) => {
-                    entry.1 += usize::from(*right);
-                    entry.2 += 1;
-                }
-                None => topics.push((t.to_owned(), usize::from(*right), 1)),
-            }
+            let at = *slot.entry(t).or_insert_with(|| {
+                topics.push((t.to_owned(), 0, 0));
+                topics.len() - 1
+            });
+            topics[at].1 += usize::from(*right);
+            topics[at].2 += 1;
         }
-        let order = |name: &str| {
-            self.bank
-                .topics
-                .iter()
-                .position(|t| t == name)
-                .unwrap_or(usize::MAX)
-        };
-        crate::order::sort_by_key(&mut topics, |(name, _, _)| order(name));
+        let rank: HashMap<&str, usize> = self
+            .bank
+            .topics
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (t.as_str(), i))
+            .collect();
+        topics.sort_by_key(|(name, _, _)| rank.get(name.as_str()).copied().unwrap_or(usize::MAX));
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());
         let passed = pass_mark.map(|m| score::percent(score, total) >= m);
@@ -596,7 +600,7 @@ impl Quiz {
                     }
                     None => {
                         list.push(i);
-                        crate::order::sort(list);
+                        list.sort_unstable();
                     }
                 }
                 if exam && list.is_empty() {
@@ -704,7 +708,7 @@ impl Quiz {
     fn submit(&mut self, at: i64) {
         let mut told = Vec::new();
         for (id, a) in self.round.ids.iter().zip(&self.round.answers) {
-            let Some(q) = self.bank.questions.iter().find(|q| &q.id == id) else {
+            let Some(q) = self.bank.question(id) else {
                 continue;
             };
             if let Some(chosen) = a.as_deref().filter(|c| !c.is_empty()) {

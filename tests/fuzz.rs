@@ -3,9 +3,8 @@
 //! `to_json` → `load` unchanged.
 #![cfg(not(target_arch = "wasm32"))]
 
-use checkpoint_quiz::bank::{self, Answer, Bank, Question};
+use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Question};
 use checkpoint_quiz::import;
-use checkpoint_quiz::json;
 use proptest::prelude::*;
 
 const SHIPPED: &str = include_str!("../questions/public-perception-outreach.json");
@@ -252,7 +251,14 @@ fn assert_import_sound(input: &str, imported: import::Imported) -> Result<(), Te
     let b = imported.into_bank("fuzz", "Fuzz", "en");
     match bank::load(&bank::to_json(&b)) {
         Ok((back, warnings)) => {
-            prop_assert!(warnings.is_empty(), "{:?}", warnings);
+            // Only the placeholder explanations the importer wrote (and reported).
+            prop_assert!(
+                warnings
+                    .iter()
+                    .all(|w| w.message.starts_with("is still a placeholder")),
+                "{:?}",
+                warnings
+            );
             prop_assert_eq!(back, b);
         }
         Err(d) => prop_assert!(
@@ -373,37 +379,26 @@ fn valid_bank() -> impl Strategy<Value = Bank> {
                         },
                     )
                     .collect();
-                Bank {
-                    id,
-                    title,
-                    version,
-                    language,
-                    description: description.unwrap_or_default(),
-                    pass_mark,
-                    time_limit,
-                    exam_questions,
-                    topics,
+                Bank::new(
+                    BankInfo {
+                        id,
+                        title,
+                        version,
+                        language,
+                        description: description.unwrap_or_default(),
+                        pass_mark,
+                        time_limit,
+                        exam_questions,
+                        topics,
+                    },
                     questions,
-                }
+                )
             },
         )
 }
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, failure_persistence: None, ..ProptestConfig::default() })]
-
-    #[test]
-    fn json_parse_never_panics(s in text()) {
-        let _ = json::parse(&s);
-    }
-
-    #[test]
-    fn json_parse_never_panics_on_json_ish_text(s in json_ish()) {
-        if let Ok(node) = json::parse(&s) {
-            // Whatever parses starts where the document does.
-            prop_assert!(node.pos.line >= 1 && node.pos.col >= 1);
-        }
-    }
 
     #[test]
     fn bank_load_never_panics(s in prop_oneof![text(), json_ish()]) {
@@ -420,11 +415,13 @@ proptest! {
                 prop_assert_eq!(back, b);
             }
             Err(diags) => {
-                prop_assert!(!diags.is_empty());
-                prop_assert!(diags.windows(2).all(|w| w[0].pos <= w[1].pos), "sorted by position");
+                prop_assert!(diags.iter().any(|d| d.is_error()), "a refused bank says why");
+                for d in &diags {
+                    // Either a position in the text or a path into it, never neither.
+                    prop_assert!(d.line_col.is_some() || !d.path.is_empty(), "{}", d);
+                }
             }
         }
-        let _ = import::placeholder_warnings(&s);
     }
 
     #[test]

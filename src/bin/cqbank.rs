@@ -5,8 +5,9 @@ use std::io::Write as _;
 use std::path::Path;
 use std::process::ExitCode;
 
-use checkpoint_quiz::bank::{self, Answer, Bank, Diagnostic, Severity};
+use checkpoint_quiz::bank::{self, Answer, Bank, Diagnostic, Severity, Step};
 use checkpoint_quiz::import;
+use jsonc_parser::{ast, common::Ranged, parse_to_ast, CollectOptions, ParseOptions};
 
 const USAGE: &str = "\
 cqbank: tools for question-bank authors
@@ -99,20 +100,25 @@ fn check(files: &[String]) -> u8 {
                 continue;
             }
         };
-        let (loaded, mut diags) = match bank::load(&text) {
+        let (loaded, diags) = match bank::load(&text) {
             Ok((b, warnings)) => (Some(b), warnings),
             Err(diags) => (None, diags),
         };
-        diags.extend(import::placeholder_warnings(&text));
-        // A total order, so the output does not depend on how the validator sorted ties.
-        diags.sort_by(|a, b| (a.pos, a.severity, &a.message).cmp(&(b.pos, b.severity, &b.message)));
-        for d in &diags {
+        let spans = Spans::new(&text);
+        let mut lines: Vec<((usize, usize), &Diagnostic)> =
+            diags.iter().map(|d| (spans.locate(d), d)).collect();
+        // A total order, so the output does not depend on the validator's order of ties.
+        lines.sort_by(|(a, x), (b, y)| {
+            (a, x.severity, &x.message).cmp(&(b, y.severity, &y.message))
+        });
+        for ((line, col), d) in lines {
             let kind = if d.is_error() { "error" } else { "warning" };
-            let _ = writeln!(
-                out,
-                "{path}:{}:{}: {kind}: {}",
-                d.pos.line, d.pos.col, d.message
-            );
+            let place = if d.line_col.is_some() {
+                String::new()
+            } else {
+                [d.place().as_str(), ": "].concat()
+            };
+            let _ = writeln!(out, "{path}:{line}:{col}: {kind}: {place}{}", d.message);
         }
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.len() - errors;
@@ -130,6 +136,87 @@ fn check(files: &[String]) -> u8 {
     }
     print!("{out}");
     u8::from(failed)
+}
+
+/// Line and column for a diagnostic's JSON path, from a parser that keeps spans (the
+/// validator itself knows only paths, so the widget needs no parser of its own).
+struct Spans<'a> {
+    text: &'a str,
+    root: Option<ast::Value<'a>>,
+    /// Byte offset where each line starts, for a binary search per diagnostic.
+    line_starts: Vec<usize>,
+}
+
+impl<'a> Spans<'a> {
+    fn new(text: &'a str) -> Spans<'a> {
+        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+        let options = ParseOptions {
+            allow_comments: false,
+            allow_loose_object_property_names: false,
+            allow_trailing_commas: false,
+            allow_missing_commas: false,
+            ..ParseOptions::default()
+        };
+        let root = parse_to_ast(text, &CollectOptions::default(), &options)
+            .ok()
+            .and_then(|r| r.value);
+        let line_starts = std::iter::once(0)
+            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
+            .collect();
+        Spans {
+            text,
+            root,
+            line_starts,
+        }
+    }
+
+    /// The diagnostic's own position if it has one; else the value its path names (the
+    /// field name for unknown fields), or the nearest enclosing value that exists.
+    fn locate(&self, d: &Diagnostic) -> (usize, usize) {
+        if let Some(at) = d.line_col {
+            return at;
+        }
+        let Some(mut node) = self.root.as_ref() else {
+            return (1, 1);
+        };
+        let mut at = node.range().start;
+        for (i, step) in d.path.iter().enumerate() {
+            let last = i + 1 == d.path.len();
+            match (step, node) {
+                (Step::Key(k), ast::Value::Object(obj)) => {
+                    let Some(prop) = obj.properties.iter().rev().find(|p| p.name.as_str() == k)
+                    else {
+                        break;
+                    };
+                    at = if last && d.message.starts_with("unknown field") {
+                        prop.name.range().start
+                    } else {
+                        prop.value.range().start
+                    };
+                    node = &prop.value;
+                }
+                (Step::Index(n), ast::Value::Array(list)) => {
+                    let Some(item) = list.elements.get(*n) else {
+                        break;
+                    };
+                    at = item.range().start;
+                    node = item;
+                }
+                _ => break,
+            }
+        }
+        self.line_col(at)
+    }
+
+    fn line_col(&self, offset: usize) -> (usize, usize) {
+        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
+        let start = self.line_starts[line - 1];
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(1, |s| s.chars().count() + 1);
+        (line, col)
+    }
 }
 
 // ---------------------------------------------------------------------------------------

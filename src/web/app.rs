@@ -71,9 +71,7 @@ pub fn app(props: &AppProps) -> Html {
                     Ok(text) => match bank::load(&text) {
                         Ok((bank, warnings)) => {
                             for w in &warnings {
-                                let line =
-                                    [url.as_str(), ":", &w.pos.to_string(), ": ", &w.message]
-                                        .concat();
+                                let line = [url.as_str(), ": ", &w.to_string()].concat();
                                 web_sys::console::warn_1(&line.into());
                             }
                             Ok(bank)
@@ -83,16 +81,17 @@ pub fn app(props: &AppProps) -> Html {
                             let mut details: Vec<String> = errors
                                 .iter()
                                 .take(SHOWN_PROBLEMS)
-                                .map(|d| {
-                                    [
+                                .map(|d| match d.line_col {
+                                    Some((line, col)) => [
                                         "Line ",
-                                        &d.pos.line.to_string(),
+                                        &line.to_string(),
                                         ", column ",
-                                        &d.pos.col.to_string(),
+                                        &col.to_string(),
                                         ": ",
                                         &d.message,
                                     ]
-                                    .concat()
+                                    .concat(),
+                                    None => d.to_string(),
                                 })
                                 .collect();
                             if errors.len() > SHOWN_PROBLEMS {

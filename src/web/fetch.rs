@@ -14,7 +14,7 @@ pub async fn text(url: &str) -> Result<String, String> {
         .map_err(|_| "the server's answer was not readable".to_string())?;
     if !response.ok() {
         let mut m = "the server answered ".to_string();
-        crate::json::push_int(&mut m, response.status().into());
+        m.push_str(&response.status().to_string());
         let reason = response.status_text();
         if !reason.is_empty() {
             m.push(' ');
