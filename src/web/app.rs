@@ -18,6 +18,8 @@ pub struct AppProps {
     /// Attribute values that were ignored, shown to the learner and the site operator.
     pub problems: Rc<Vec<String>>,
     pub default_bank: AttrValue,
+    /// The bank request the loader started in parallel with the wasm, if any.
+    pub requested: Option<fetch::Requested>,
     pub summary: SummaryCell,
 }
 
@@ -27,6 +29,7 @@ impl PartialEq for AppProps {
             && self.config == other.config
             && self.problems == other.problems
             && self.default_bank == other.default_bank
+            && self.requested == other.requested
             && Rc::ptr_eq(&self.summary, &other.summary)
     }
 }
@@ -57,13 +60,14 @@ pub fn app(props: &AppProps) -> Html {
     {
         let load = load.setter();
         let host = props.host.clone();
+        let requested = props.requested.clone();
         use_effect_with(url.clone(), move |url| {
             let url = url.clone();
             // A widget removed while its bank loads must stay quiet when the bank arrives.
             let alive = Rc::new(std::cell::Cell::new(true));
             let still = alive.clone();
             yew::platform::spawn_local(async move {
-                let result = match fetch::text(&url).await {
+                let result = match fetch::text(&url, requested.as_ref()).await {
                     Err(reason) => Err((
                         "Could not load the question bank: ".to_string() + &reason + ".",
                         Vec::new(),

@@ -10,13 +10,47 @@ const here = (path) => new URL(path, import.meta.url).href;
 const DEFAULT_BANK = here('questions/security-customer-service.json');
 const ATTRIBUTES = ['bank', 'count', 'shuffle', 'seed', 'mode', 'time-limit', 'pass-mark', 'id'];
 
+// Nothing waits on something it does not need: the first widget starts the glue, the
+// wasm, the stylesheet and its bank at the same moment; the glue is also hinted with
+// modulepreload so the browser can fetch and parse it while this script runs.
+const GLUE = here('checkpoint_quiz.js');
+const WASM = here('checkpoint_quiz_bg.wasm');
+if (typeof document !== 'undefined' && !document.querySelector(`link[rel="modulepreload"][href="${GLUE}"]`)) {
+  const hint = document.createElement('link');
+  hint.rel = 'modulepreload';
+  hint.href = GLUE;
+  document.head.append(hint);
+}
+
 let wasm; // Promise of the initialised wasm-bindgen module
 function loadWasm() {
-  wasm ??= import(here('checkpoint_quiz.js')).then(async (glue) => {
-    await glue.default({ module_or_path: here('checkpoint_quiz_bg.wasm') });
+  // The wasm download starts now, not after the glue has arrived; the glue's init accepts
+  // a promise of the response.
+  wasm ??= Promise.all([import(GLUE), fetch(WASM)]).then(async ([glue, response]) => {
+    await glue.default({ module_or_path: Promise.resolve(response) });
     return glue;
   });
   return wasm;
+}
+
+// Bank requests by URL, shared by widgets that show the same bank. A failed request is
+// forgotten, so a remount tries again.
+const banks = new Map();
+function loadBank(url) {
+  let response = banks.get(url);
+  if (!response) {
+    response = fetch(url);
+    banks.set(url, response);
+    response.then((r) => { if (!r.ok) banks.delete(url); }, () => banks.delete(url));
+  }
+  // Each widget reads its own copy of the body.
+  return response.then((r) => r.clone());
+}
+
+/** The bank URL the widget will use: its `bank` attribute, else the bundled bank. */
+function bankUrl(el) {
+  const attr = (el.getAttribute('bank') ?? '').trim();
+  return attr ? new URL(attr, document.baseURI).href : DEFAULT_BANK;
 }
 
 // One stylesheet shared by every shadow root. Constructable stylesheets work under a
@@ -93,6 +127,9 @@ class CheckpointQuiz extends HTMLElement {
     root.className = 'cq-root';
     root.setAttribute('part', 'root');
     shadow.replaceChildren(root);
+    const url = bankUrl(this);
+    const bank = loadBank(url);
+    bank.catch(() => {}); // the widget reports a failed request itself
     let glue, css;
     try {
       [glue, css] = await Promise.all([loadWasm(), loadSheet()]);
@@ -110,7 +147,7 @@ class CheckpointQuiz extends HTMLElement {
       shadow.prepend(link);
     }
     try {
-      this._handle = glue.mount(root, this, DEFAULT_BANK);
+      this._handle = glue.mount(root, this, DEFAULT_BANK, url, bank);
     } catch (e) {
       this._fail(root, e);
     }

@@ -4,9 +4,41 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
 
-pub async fn text(url: &str) -> Result<String, String> {
+/// A request the loader started before the wasm was ready: its absolute URL and the
+/// promise of its `Response`.
+#[derive(Clone)]
+pub struct Requested {
+    pub url: String,
+    pub response: js_sys::Promise,
+}
+
+/// Props compare requests by identity: the same promise is the same request.
+impl PartialEq for Requested {
+    fn eq(&self, other: &Self) -> bool {
+        let (a, b): (&wasm_bindgen::JsValue, &wasm_bindgen::JsValue) =
+            (self.response.as_ref(), other.response.as_ref());
+        self.url == other.url && a == b
+    }
+}
+
+/// The text at `url`; `requested` is used instead of a new request when the loader
+/// already asked for the same address (it resolves relative URLs the way `fetch` does).
+pub async fn text(url: &str, requested: Option<&Requested>) -> Result<String, String> {
     let window = web_sys::window().ok_or_else(|| "no browser window".to_string())?;
-    let response = JsFuture::from(window.fetch_with_str(url))
+    let absolute = web_sys::Url::new_with_base(
+        url,
+        &window
+            .document()
+            .and_then(|d| d.base_uri().ok().flatten())
+            .unwrap_or_default(),
+    )
+    .map(|u| u.href())
+    .unwrap_or_default();
+    let pending = match requested {
+        Some(r) if r.url == absolute || r.url == url => r.response.clone(),
+        _ => window.fetch_with_str(url),
+    };
+    let response = JsFuture::from(pending)
         .await
         .map_err(|_| "the request failed (offline, a wrong address, or the server does not allow this site to read it)".to_string())?;
     let response: Response = response

@@ -60,9 +60,17 @@ impl Handle {
 
 /// Renders a widget into `root` (an element inside the shadow root), reading settings from
 /// `host`'s attributes and dispatching events on `host`. `default_bank` is the URL of the
-/// bundled bank, resolved by the loader against its own URL.
+/// bundled bank, resolved by the loader against its own URL. The loader has already
+/// requested the bank at `requested_url` (in parallel with the wasm): `requested` is the
+/// promise of that response, used when it is the bank this widget asks for.
 #[wasm_bindgen]
-pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
+pub fn mount(
+    root: Element,
+    host: HtmlElement,
+    default_bank: String,
+    requested_url: Option<String>,
+    requested: Option<js_sys::Promise>,
+) -> Handle {
     let (mut config, problems) = config::from_attributes(&|name| host.get_attribute(name));
     if config.instance.is_empty() {
         config.instance = same_bank_position(&host);
@@ -76,6 +84,9 @@ pub fn mount(root: Element, host: HtmlElement, default_bank: String) -> Handle {
         config: Rc::new(config),
         problems: Rc::new(problems),
         default_bank: default_bank.into(),
+        requested: requested_url
+            .zip(requested)
+            .map(|(url, p)| fetch::Requested { url, response: p }),
         summary: summary.clone(),
     };
     let app = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
