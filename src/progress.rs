@@ -6,6 +6,8 @@
 //! Keyed by question id, so a new version of a bank keeps the progress of the questions it
 //! still has; questions it dropped are ignored by the figures.
 
+use std::collections::BTreeMap;
+
 use crate::bank::Bank;
 use crate::session::Mode;
 
@@ -61,7 +63,8 @@ impl Rating {
 /// One answer to one question.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct Review {
-    /// When, in ms since the Unix epoch.
+    /// When, in ms since the Unix epoch; a whole second when logged by `Progress::record`
+    /// (the stored format keeps seconds, see `storage`).
     pub at: i64,
     pub rating: Rating,
 }
@@ -81,6 +84,16 @@ pub struct QuestionLog {
     pub carried: Carried,
 }
 
+/// The earliest and latest whole second (as seconds) whose time in ms fits an `i64`.
+pub const MIN_SECOND: i64 = i64::MIN / 1000;
+pub const MAX_SECOND: i64 = i64::MAX / 1000;
+
+/// The whole second (as seconds since the epoch) a time in ms falls in, clamped so that
+/// `second * 1000` never overflows.
+pub fn second_of(at_ms: i64) -> i64 {
+    at_ms.div_euclid(1000).max(MIN_SECOND)
+}
+
 /// A finished round or exam, for the score history.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct RoundRecord {
@@ -92,8 +105,8 @@ pub struct RoundRecord {
 
 #[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Progress {
-    /// Sorted by question id (a sorted list is smaller in the wasm than a map).
-    pub questions: Vec<QuestionLog>,
+    /// By question id (each log's `id` is its key).
+    pub questions: BTreeMap<String, QuestionLog>,
     /// Sorted, no duplicates.
     pub rounds: Vec<RoundRecord>,
     /// Rounds and best score carried over from the first storage format.
@@ -138,6 +151,27 @@ pub struct Changes {
 }
 
 impl QuestionLog {
+    /// Logs an answer as the newest one, at its whole second; an answer in the same second
+    /// as the newest logged one (or, with a clock set back, before it) goes one second after
+    /// it, so that whole-second times keep every answer and their order.
+    pub fn append(&mut self, rating: Rating, at: i64) {
+        let mut second = second_of(at);
+        if let Some(last) = self.reviews.last() {
+            let last = second_of(last.at);
+            if second <= last {
+                second = last.saturating_add(1).min(MAX_SECOND);
+            }
+        }
+        let review = Review {
+            at: second * 1000,
+            rating,
+        };
+        // Only at the end of time can the newest answer not go after the last one.
+        if self.reviews.last().is_none_or(|last| *last < review) {
+            self.reviews.push(review);
+        }
+    }
+
     pub fn stats(&self) -> QuestionStats {
         let right = self
             .reviews
@@ -158,34 +192,32 @@ impl QuestionLog {
 }
 
 impl Progress {
-    fn index(&self, question_id: &str) -> Result<usize, usize> {
-        self.questions
-            .binary_search_by(|q| q.id.as_str().cmp(question_id))
-    }
-
     pub fn log(&self, question_id: &str) -> Option<&QuestionLog> {
-        self.index(question_id).ok().map(|at| &self.questions[at])
+        self.questions.get(question_id)
     }
 
+    /// Logs an answer given now (see `QuestionLog::append` for how times are kept).
     pub fn record(&mut self, question_id: &str, rating: Rating, at: i64) {
-        let i = match self.index(question_id) {
-            Ok(i) => i,
-            Err(i) => {
-                self.questions.insert(
-                    i,
-                    QuestionLog {
-                        id: question_id.to_owned(),
-                        ..Default::default()
-                    },
-                );
-                i
-            }
+        let log = match self.questions.get_mut(question_id) {
+            Some(log) => log,
+            None => self
+                .questions
+                .entry(question_id.to_owned())
+                .or_insert_with(|| QuestionLog {
+                    id: question_id.to_owned(),
+                    ..QuestionLog::default()
+                }),
         };
-        insert_sorted(&mut self.questions[i].reviews, Review { at, rating });
+        log.append(rating, at);
     }
 
     pub fn finish_round(&mut self, record: RoundRecord) {
-        insert_sorted(&mut self.rounds, record);
+        // Rounds finish in time order, so this is nearly always a push.
+        if self.rounds.last().is_none_or(|last| *last < record) {
+            self.rounds.push(record);
+        } else if let Err(at) = self.rounds.binary_search(&record) {
+            self.rounds.insert(at, record);
+        }
     }
 
     pub fn stats(&self, question_id: &str) -> Option<QuestionStats> {
@@ -234,6 +266,7 @@ impl Progress {
 
     /// Everything both copies know. Commutative and idempotent; across a reset, the newer
     /// generation wins and keeps what the older copy recorded after that reset.
+    /// O(n log n) in the number of questions, linear in the answers of each.
     pub fn merge(&self, other: &Progress) -> Progress {
         // In one generation the union below is symmetric, so which copy counts as newer is moot.
         let (newer, older) = if self.reset_at >= other.reset_at {
@@ -245,48 +278,31 @@ impl Progress {
         let after = |at: i64| same_generation || at > newer.reset_at;
 
         let mut questions = newer.questions.clone();
-        for log in &older.questions {
-            let reviews: Vec<Review> = log
-                .reviews
-                .iter()
-                .copied()
-                .filter(|r| after(r.at))
-                .collect();
+        for (id, log) in &older.questions {
             let carried = if same_generation {
                 log.carried
             } else {
                 Carried::default()
             };
-            if reviews.is_empty() && carried == Carried::default() {
+            let mut reviews = log.reviews.iter().filter(|r| after(r.at)).peekable();
+            if reviews.peek().is_none() && carried == Carried::default() {
                 continue;
             }
-            let i = match questions.binary_search_by(|q| q.id.cmp(&log.id)) {
-                Ok(i) => i,
-                Err(i) => {
-                    questions.insert(
-                        i,
-                        QuestionLog {
-                            id: log.id.clone(),
-                            ..Default::default()
-                        },
-                    );
-                    i
-                }
+            let q = match questions.get_mut(id) {
+                Some(q) => q,
+                None => questions.entry(id.clone()).or_insert_with(|| QuestionLog {
+                    id: id.clone(),
+                    ..QuestionLog::default()
+                }),
             };
-            let q = &mut questions[i];
-            for r in reviews {
-                insert_sorted(&mut q.reviews, r);
-            }
+            q.reviews = union_sorted(&q.reviews, reviews);
             q.carried = Carried {
                 attempts: q.carried.attempts.max(carried.attempts),
                 correct: q.carried.correct.max(carried.correct),
             };
         }
-        questions.retain(|q| !q.reviews.is_empty() || q.carried != Carried::default());
-        let mut rounds = newer.rounds.clone();
-        for r in older.rounds.iter().filter(|r| after(r.at)) {
-            insert_sorted(&mut rounds, r.clone());
-        }
+        questions.retain(|_, q| !q.reviews.is_empty() || q.carried != Carried::default());
+        let rounds = union_sorted(&newer.rounds, older.rounds.iter().filter(|r| after(r.at)));
         let (carried_rounds, carried_best) = if same_generation {
             (
                 newer.carried_rounds.max(older.carried_rounds),
@@ -320,8 +336,8 @@ impl Progress {
             rounds: merged.rounds.len().saturating_sub(self.rounds.len()),
             ..Changes::default()
         };
-        for q in &merged.questions {
-            let before = self.log(&q.id).map_or(0, |l| l.reviews.len());
+        for (id, q) in &merged.questions {
+            let before = self.log(id).map_or(0, |l| l.reviews.len());
             let added = q.reviews.len().saturating_sub(before);
             if added > 0 {
                 c.answers += added;
@@ -332,11 +348,29 @@ impl Progress {
     }
 }
 
-/// Inserts keeping the list sorted and free of duplicates.
-fn insert_sorted<T: Ord>(list: &mut Vec<T>, item: T) {
-    if let Err(at) = list.binary_search(&item) {
-        list.insert(at, item);
+/// The sorted, duplicate-free union of a sorted, duplicate-free list and a sorted sequence,
+/// in one linear pass.
+fn union_sorted<'a, T: Ord + Clone + 'a>(
+    mine: &[T],
+    theirs: impl IntoIterator<Item = &'a T>,
+) -> Vec<T> {
+    let mut theirs = theirs.into_iter().peekable();
+    let mut out = Vec::with_capacity(mine.len());
+    let push = |out: &mut Vec<T>, item: &T| {
+        if out.last().is_none_or(|last| last < item) {
+            out.push(item.clone());
+        }
+    };
+    for item in mine {
+        while let Some(t) = theirs.next_if(|t| *t < item) {
+            push(&mut out, t);
+        }
+        push(&mut out, item);
     }
+    for t in theirs {
+        push(&mut out, t);
+    }
+    out
 }
 
 #[cfg(test)]
@@ -354,11 +388,11 @@ pub(crate) mod tests {
         )
         .unwrap();
         let mut p = Progress::default();
-        p.record("a", Rating::Again, 1);
-        p.record("a", Rating::Good, 2);
-        p.record("b", Rating::Easy, 3);
-        p.record("b", Rating::Again, 4);
-        p.record("removed-in-v2", Rating::Good, 5);
+        p.record("a", Rating::Again, T0);
+        p.record("a", Rating::Good, T0 + 2_000);
+        p.record("b", Rating::Easy, T0 + 3_000);
+        p.record("b", Rating::Again, T0 + 4_000);
+        p.record("removed-in-v2", Rating::Good, T0 + 5_000);
         let s = p.summary(&bank);
         assert_eq!((s.answered, s.correct, s.total), (2, 1, 3));
         assert_eq!(
@@ -367,7 +401,7 @@ pub(crate) mod tests {
                 attempts: 2,
                 correct: 1,
                 last_correct: true,
-                last_at: 2
+                last_at: T0 + 2_000
             }
         );
         p.finish_round(RoundRecord {
@@ -383,6 +417,64 @@ pub(crate) mod tests {
             total: 10,
         });
         assert_eq!((p.rounds_played(), p.best_percent()), (2, Some(50)));
+    }
+
+    const T0: i64 = 1_700_000_000_000;
+
+    #[test]
+    fn answers_are_logged_in_whole_seconds_in_the_order_given() {
+        let mut p = Progress::default();
+        p.record("q", Rating::Good, T0 + 999);
+        assert_eq!(p.stats("q").unwrap().last_at, T0, "a whole second");
+        // A wrong answer in the same second is still the newer one, and both count.
+        p.record("q", Rating::Again, T0 + 400);
+        p.record("q", Rating::Again, T0 + 700);
+        let s = p.stats("q").unwrap();
+        assert_eq!((s.attempts, s.correct, s.last_correct), (3, 1, false));
+        assert_eq!(s.last_at, T0 + 2_000);
+        // Later answers keep their own time.
+        p.record("q", Rating::Easy, T0 + 60_500);
+        assert_eq!(p.stats("q").unwrap().last_at, T0 + 60_000);
+        // The ends of time do not overflow.
+        p.record("old", Rating::Good, i64::MIN);
+        p.record("old", Rating::Good, i64::MIN);
+        p.record("new", Rating::Again, i64::MAX);
+        p.record("new", Rating::Good, i64::MAX);
+        p.record("new", Rating::Good, i64::MAX);
+        assert_eq!(p.stats("old").unwrap().attempts, 2);
+        assert_eq!(p.stats("new").unwrap().attempts, 2);
+        assert!(p.stats("new").unwrap().last_correct);
+    }
+
+    #[test]
+    fn merging_large_logs_keeps_every_answer_once() {
+        let (mut a, mut b) = (Progress::default(), Progress::default());
+        for i in 0..20_000i64 {
+            let id = ["q", &(i % 5_000).to_string()].concat();
+            a.record(&id, Rating::Good, T0 + i * 1_000);
+            if i % 2 == 0 {
+                b.record(&id, Rating::Good, T0 + i * 1_000);
+            } else {
+                // Odd answers, all to odd-numbered questions: b answered them differently.
+                b.record(&id, Rating::Again, T0 + i * 1_000 + 500);
+            }
+        }
+        let m = a.merge(&b);
+        assert_eq!(m.questions.len(), 5_000);
+        let answers: usize = m.questions.values().map(|q| q.reviews.len()).sum();
+        assert_eq!(answers, 30_000, "shared answers once, the others from both");
+        assert!(m
+            .questions
+            .values()
+            .all(|q| q.reviews.windows(2).all(|w| w[0] < w[1])));
+        assert_eq!(
+            a.changes_to(&m),
+            Changes {
+                answers: 10_000,
+                questions: 2_500,
+                rounds: 0
+            }
+        );
     }
 
     #[test]
@@ -401,11 +493,11 @@ pub(crate) mod tests {
     #[test]
     fn two_tabs_answering_at_once_keep_both_answers() {
         let mut base = Progress::default();
-        base.record("q1", Rating::Good, 1);
+        base.record("q1", Rating::Good, T0);
         let (mut tab_a, mut tab_b) = (base.clone(), base.clone());
-        tab_a.record("q2", Rating::Again, 10);
-        tab_b.record("q3", Rating::Good, 10);
-        tab_b.record("q1", Rating::Again, 11);
+        tab_a.record("q2", Rating::Again, T0 + 10_000);
+        tab_b.record("q3", Rating::Good, T0 + 10_000);
+        tab_b.record("q1", Rating::Again, T0 + 11_000);
         let merged = tab_a.merge(&tab_b);
         assert_eq!(merged.questions.len(), 3);
         assert_eq!(merged.stats("q1").unwrap().attempts, 2);
@@ -415,20 +507,20 @@ pub(crate) mod tests {
     #[test]
     fn a_reset_is_not_undone_by_a_stale_tab_but_an_import_restores() {
         let mut old = Progress::default();
-        old.record("q1", Rating::Good, 100);
+        old.record("q1", Rating::Good, T0 + 100_000);
         old.finish_round(RoundRecord {
-            at: 150,
+            at: T0 + 150_000,
             mode: Mode::Practice,
             score: 1,
             total: 1,
         });
         let export = old.clone();
         let mut fresh = old.clone();
-        fresh.reset(200);
-        fresh.record("q2", Rating::Good, 300);
+        fresh.reset(T0 + 200_000);
+        fresh.record("q2", Rating::Good, T0 + 300_000);
         // A tab that still holds the old data, and answered after the reset.
         let mut stale = old.clone();
-        stale.record("q3", Rating::Easy, 250);
+        stale.record("q3", Rating::Easy, T0 + 250_000);
         let merged = fresh.merge(&stale);
         assert!(merged.log("q1").is_none(), "reset answers stay gone");
         assert!(merged.log("q2").is_some() && merged.log("q3").is_some());
@@ -469,7 +561,7 @@ pub(crate) mod tests {
                 prop::collection::vec(round, 0..3),
                 0u32..3,
                 prop::option::of(0u8..100),
-                prop::sample::select(vec![0i64, 0, 20, 40]),
+                prop::sample::select(vec![0i64, 0, 20_000, 40_000]),
             )
                 .prop_map(|(logs, rounds, cr, cb, reset_at)| {
                     let mut p = Progress {
@@ -479,29 +571,30 @@ pub(crate) mod tests {
                         ..Progress::default()
                     };
                     for (id, reviews, a, c) in logs {
-                        for (at, r) in reviews {
-                            p.record(&id, r, reset_at + at);
-                        }
-                        let i = p.index(&id).unwrap_or_else(|i| {
-                            p.questions.insert(
-                                i,
-                                QuestionLog {
-                                    id: id.clone(),
-                                    ..Default::default()
-                                },
-                            );
-                            i
+                        let log = p.questions.entry(id.clone()).or_insert(QuestionLog {
+                            id,
+                            ..QuestionLog::default()
                         });
-                        p.questions[i].carried = Carried {
+                        // Whole seconds, as `record` logs them; any order, as tabs merge them.
+                        for (at, rating) in reviews {
+                            let review = Review {
+                                at: reset_at + at * 1_000,
+                                rating,
+                            };
+                            if let Err(i) = log.reviews.binary_search(&review) {
+                                log.reviews.insert(i, review);
+                            }
+                        }
+                        log.carried = Carried {
                             attempts: a,
                             correct: c,
                         };
                     }
                     p.questions
-                        .retain(|q| !q.reviews.is_empty() || q.carried != Carried::default());
+                        .retain(|_, q| !q.reviews.is_empty() || q.carried != Carried::default());
                     for (at, score, total) in rounds {
                         p.finish_round(RoundRecord {
-                            at: reset_at + at,
+                            at: reset_at + at * 1_000,
                             mode: Mode::Practice,
                             score: score.min(total),
                             total,
@@ -530,9 +623,9 @@ pub(crate) mod tests {
                 let m = a.merge(&b);
                 for p in [&a, &b] {
                     if p.reset_at == m.reset_at {
-                        for q in &p.questions {
+                        for (id, q) in &p.questions {
                             for r in &q.reviews {
-                                prop_assert!(m.log(&q.id).is_some_and(|l| l.reviews.contains(r)));
+                                prop_assert!(m.log(id).is_some_and(|l| l.reviews.binary_search(r).is_ok()));
                             }
                         }
                     }

@@ -65,7 +65,7 @@ fn progress_round_trips_through_real_local_storage() {
     // What another page (or the next visit) would read, straight from the browser.
     assert!(raw_get("checkpoint-quiz:progress:bank-a")
         .unwrap()
-        .starts_with("{\"v\":2,"));
+        .starts_with("{\"v\":3,"));
     assert_eq!(
         storage::load(&LocalStorage::open(), &key, 6, storage::decode_progress),
         Loaded::Found(sample())
