@@ -7,8 +7,6 @@ pub mod bank;
 pub mod config;
 pub mod dashboard;
 pub mod import;
-pub mod json;
-pub mod order;
 pub mod progress;
 pub mod random;
 pub mod schedule;
