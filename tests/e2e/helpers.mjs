@@ -355,14 +355,20 @@ export async function stored(page, key) {
   return text === null ? null : JSON.parse(text);
 }
 
-/** Decodes the answer log of a version 2 progress value: { id: [{ at, rating }] } (rating 1 wrong … 4 easy). */
-export function answerLog(data) {
+/**
+ * Decodes the answer log of a progress value: { id: [{ at, rating }] } with `at` in ms
+ * (rating 1 wrong … 4 easy). Version 3 packs times in whole seconds from `t0` and writes a
+ * question answered once as a bare number; version 2 packed ms.
+ */
+export function answerLog(data, version = 3) {
+  const unit = version >= 3 ? 1000 : 1;
   const out = {};
-  for (const [id, items] of Object.entries(data.q)) {
+  for (const [id, value] of Object.entries(data.q)) {
+    const items = Array.isArray(value) ? value : [value];
     let at = data.t0 ?? 0;
     out[id] = items.filter((x) => typeof x === 'number').map((x) => {
       at += Math.floor(x / 4);
-      return { at, rating: (x % 4) + 1 };
+      return { at: at * unit, rating: (x % 4) + 1 };
     });
   }
   return out;

@@ -141,21 +141,21 @@ test('saved values use the documented keys, a version 2 envelope and the packed 
   for (const [key, text] of Object.entries(stored)) {
     const value = JSON.parse(text);
     assert.deepEqual(Object.keys(value), ['v', 'saved', 'data'], key);
-    assert.equal(value.v, 2, key);
+    assert.equal(value.v, 3, key);
     assert.equal(typeof value.saved, 'number', key);
     assert.ok(Math.abs(value.saved - start) < 60_000, `${key} saved ${value.saved} is a time in ms`);
     assert.equal(typeof value.data, 'object', key);
     assert.notEqual(value.data, null, key);
   }
-  // Progress: {"t0":ms,"r":[],"q":{"q1":[packed answers]}}. Both widgets answered q1 (shared
-  // progress): one right, then one wrong, each packed as delta_ms * 4 + rating - 1 from t0.
+  // Progress: {"t0":s,"r":[],"q":{"q1":[packed answers]}}. Both widgets answered q1 (shared
+  // progress): one right, then one wrong, each packed as delta_s * 4 + rating - 1 from t0.
   const progress = JSON.parse(stored[PROGRESS_KEY]).data;
   assert.deepEqual(Object.keys(progress).sort(), ['q', 'r', 't0']);
   assert.deepEqual(progress.r, [], 'no round finished');
   assert.deepEqual(Object.keys(progress.q), ['q1']);
   const [right, wrong] = answerLog(progress).q1;
-  assert.equal(right.at, progress.t0, 't0 is the earliest answer');
-  assert.ok(Math.abs(progress.t0 - start) < 60_000, `t0 ${progress.t0} is a time in ms`);
+  assert.equal(right.at, progress.t0 * 1000, 't0 is the earliest answer');
+  assert.ok(Math.abs(progress.t0 * 1000 - start) < 60_000, `t0 ${progress.t0} is a time in seconds`);
   assert.ok([2, 3, 4].includes(right.rating), `a right answer is rated Hard, Good or Easy: ${right.rating}`);
   assert.equal(wrong.rating, 1, 'a wrong answer is rated Again');
   assert.ok(wrong.at >= right.at && wrong.at - right.at < 60_000);

@@ -166,7 +166,7 @@ test('files that are not progress files are refused with a reason and change not
   const cases = [
     ['notes.txt', 'Remember the milk.', 'This file is not a Checkpoint Quiz progress file (it is not valid JSON).'],
     ['other.json', JSON.stringify({ hello: 'world' }), 'This file is not a Checkpoint Quiz progress file.'],
-    ['newer.json', JSON.stringify({ ...exported, v: 3, banks: {} }), 'This progress file comes from a newer version of the quiz; update the page to import it.'],
+    ['newer.json', JSON.stringify({ ...exported, v: 4, banks: {} }), 'This progress file comes from a newer version of the quiz; update the page to import it.'],
     ['damaged.json', JSON.stringify({ ...exported, banks: { [basics.id]: { r: [], q: 'nope' } } }), 'This progress file is damaged and was not imported.'],
   ];
   for (const [name, text, message] of cases) {
