@@ -324,6 +324,115 @@ struct ImageFile {
     unknown: BTreeMap<String, Value>,
 }
 
+/// The bank as it should be written: the fast path of [`load`].
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct StrictBank {
+    #[serde(rename = "$schema")]
+    _schema: Option<serde::de::IgnoredAny>,
+    id: String,
+    title: String,
+    version: i64,
+    language: String,
+    description: Option<String>,
+    pass_mark: Option<i64>,
+    time_limit: Option<i64>,
+    exam_questions: Option<i64>,
+    topics: Option<Vec<String>>,
+    questions: Vec<StrictQuestion>,
+}
+
+#[derive(Deserialize)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+struct StrictQuestion {
+    id: String,
+    topic: Option<String>,
+    difficulty: Option<i64>,
+    prompt: String,
+    choices: Vec<String>,
+    answer: StrictAnswer,
+    explanation: String,
+    source: Option<String>,
+    image: Option<StrictImage>,
+    fixed_order: Option<bool>,
+}
+
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StrictAnswer {
+    One(i64),
+    Many(Vec<i64>),
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct StrictImage {
+    src: String,
+    alt: String,
+}
+
+fn valid<T>(value: T) -> Option<Field<T>> {
+    Some(Field::Valid(value))
+}
+
+fn valid_list<T>(items: Vec<T>) -> Option<Field<Vec<Field<T>>>> {
+    valid(items.into_iter().map(Field::Valid).collect())
+}
+
+/// Every value is already of its type: wrap it, moving the strings, copying nothing.
+impl From<StrictBank> for BankFile {
+    fn from(b: StrictBank) -> BankFile {
+        BankFile {
+            _schema: None,
+            id: valid(b.id),
+            title: valid(b.title),
+            version: valid(b.version),
+            language: valid(b.language),
+            description: b.description.map(Field::Valid),
+            pass_mark: b.pass_mark.map(Field::Valid),
+            time_limit: b.time_limit.map(Field::Valid),
+            exam_questions: b.exam_questions.map(Field::Valid),
+            topics: b.topics.and_then(valid_list),
+            questions: valid(
+                b.questions
+                    .into_iter()
+                    .map(|q| Field::Valid(q.into()))
+                    .collect(),
+            ),
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
+impl From<StrictQuestion> for QuestionFile {
+    fn from(q: StrictQuestion) -> QuestionFile {
+        QuestionFile {
+            id: valid(q.id),
+            topic: q.topic.map(Field::Valid),
+            difficulty: q.difficulty.map(Field::Valid),
+            prompt: valid(q.prompt),
+            choices: valid_list(q.choices),
+            answer: valid(match q.answer {
+                StrictAnswer::One(i) => AnswerFile::One(i),
+                StrictAnswer::Many(list) => {
+                    AnswerFile::Many(list.into_iter().map(Field::Valid).collect())
+                }
+            }),
+            explanation: valid(q.explanation),
+            source: q.source.map(Field::Valid),
+            image: q.image.map(|i| {
+                Field::Valid(ImageFile {
+                    src: valid(i.src),
+                    alt: valid(i.alt),
+                    unknown: BTreeMap::new(),
+                })
+            }),
+            fixed_order: q.fixed_order.map(Field::Valid),
+            unknown: BTreeMap::new(),
+        }
+    }
+}
+
 const BANK_FIELDS: &[&str] = &[
     "$schema",
     "id",
@@ -352,11 +461,19 @@ const QUESTION_FIELDS: &[&str] = &[
 const IMAGE_FIELDS: &[&str] = &["src", "alt"];
 
 /// Decodes and validates bank text, reporting every problem. A byte-order mark is ignored.
+///
+/// A well-formed bank decodes straight into [`StrictBank`] (plain types, no buffering), so
+/// a 10,000-question bank opens fast; only text that does not fit it (a wrong type, an
+/// unknown or repeated field, not JSON) takes the slower tolerant path that finds every
+/// problem. Both paths end in the same checks on typed values.
 pub fn load(text: &str) -> LoadResult {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let file: BankFile = match serde_json::from_str(text) {
-        Ok(file) => file,
-        Err(e) => return Err(vec![not_a_bank(text, &e)]),
+    let file: BankFile = match serde_json::from_str::<StrictBank>(text) {
+        Ok(strict) => strict.into(),
+        Err(_) => match serde_json::from_str(text) {
+            Ok(file) => file,
+            Err(e) => return Err(vec![not_a_bank(text, &e)]),
+        },
     };
     let mut check = Check::default();
     let bank = check.bank(file);
@@ -485,20 +602,19 @@ impl Check {
         max: usize,
         required: bool,
     ) -> Option<String> {
-        let here = here.at(key);
         match field {
             None if required => {
-                self.error(&here, "is missing (required)".to_owned());
+                self.error(&here.at(key), "is missing (required)".to_owned());
                 None
             }
             None => None,
             Some(Field::Invalid(v)) => {
-                self.error(&here, ["must be text, found ", &kind(&v)].concat());
+                self.error(&here.at(key), ["must be text, found ", &kind(&v)].concat());
                 None
             }
             Some(Field::Valid(s)) => match text_problem(&s, max) {
                 Some(problem) => {
-                    self.error(&here, problem);
+                    self.error(&here.at(key), problem);
                     None
                 }
                 None => Some(s),
@@ -513,20 +629,19 @@ impl Check {
         field: Option<Field<i64>>,
         (lo, hi): (i64, i64),
     ) -> Option<i64> {
-        let here = here.at(key);
         let range = || [&lo.to_string(), " to ", &hi.to_string()].concat();
         match field? {
             Field::Valid(i) if (lo..=hi).contains(&i) => Some(i),
             Field::Valid(i) => {
                 self.error(
-                    &here,
+                    &here.at(key),
                     [&i.to_string(), " is out of range: must be ", &range()].concat(),
                 );
                 None
             }
             Field::Invalid(v) => {
                 self.error(
-                    &here,
+                    &here.at(key),
                     [
                         "must be a whole number from ",
                         &range(),
@@ -831,8 +946,8 @@ impl Check {
             self.error(&here, problem);
             ok = false;
         }
-        let mut choices = Vec::with_capacity(items.len());
-        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut choices: Vec<String> = Vec::with_capacity(items.len());
+        let few = items.len() <= MAX_CHOICES;
         for (i, item) in items.into_iter().enumerate() {
             match item {
                 Field::Invalid(v) => {
@@ -843,11 +958,9 @@ impl Check {
                     if let Some(problem) = text_problem(&s, MAX_CHOICE) {
                         self.error(&here.index(i), problem);
                         ok = false;
-                    } else if let Some(j) = seen.get(&normalize(&s)) {
-                        self.error(&here.index(i), repeat_message(*j));
+                    } else if let Some(j) = repeat_of(&choices, &s).filter(|_| few) {
+                        self.error(&here.index(i), repeat_message(j));
                         ok = false;
-                    } else {
-                        seen.insert(normalize(&s), i);
                     }
                     choices.push(s);
                 }
@@ -1038,15 +1151,13 @@ pub fn check_question(q: &Question) -> Vec<Diagnostic> {
     if let Some(p) = count_problem(q.choices.len()) {
         error(key("choices"), p);
     }
-    let mut seen: HashMap<String, usize> = HashMap::new();
+    let few = q.choices.len() <= MAX_CHOICES;
     for (i, c) in q.choices.iter().enumerate() {
         let path = vec![Step::Key("choices".to_owned()), Step::Index(i)];
         if let Some(p) = text_problem(c, MAX_CHOICE) {
             error(path, p);
-        } else if let Some(j) = seen.get(&normalize(c)) {
-            error(path, repeat_message(*j));
-        } else {
-            seen.insert(normalize(c), i);
+        } else if let Some(j) = repeat_of(&q.choices[..i], c).filter(|_| few) {
+            error(path, repeat_message(j));
         }
     }
     let n = Some(q.choices.len());
@@ -1104,13 +1215,21 @@ pub fn is_valid_id(id: &str) -> bool {
         && !id.starts_with('-')
 }
 
-/// For spotting repeated choices: case and spacing ignored (ASCII case only, because
-/// full Unicode lowercasing would add ~10 KB of tables to the wasm).
-fn normalize(s: &str) -> String {
-    s.split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_ascii_lowercase()
+/// The first earlier choice that `choice` repeats, case and spacing ignored (ASCII case
+/// only: full Unicode lowercasing would add ~10 KB of tables to the wasm). Compares word
+/// by word without allocating; callers skip it past [`MAX_CHOICES`] (already an error),
+/// so the pairwise comparison stays bounded.
+fn repeat_of(earlier: &[String], choice: &str) -> Option<usize> {
+    earlier.iter().position(|e| {
+        let (mut a, mut b) = (e.split_whitespace(), choice.split_whitespace());
+        loop {
+            match (a.next(), b.next()) {
+                (None, None) => return true,
+                (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+                _ => return false,
+            }
+        }
+    })
 }
 
 /// Levenshtein distance, for "did you mean" hints on misspelt field names.
