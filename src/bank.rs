@@ -470,9 +470,9 @@ pub fn load(text: &str) -> LoadResult {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let file: BankFile = match serde_json::from_str::<StrictBank>(text) {
         Ok(strict) => strict.into(),
-        Err(_) => match serde_json::from_str(text) {
+        Err(e) => match tolerant(text, e) {
             Ok(file) => file,
-            Err(e) => return Err(vec![not_a_bank(text, &e)]),
+            Err(problem) => return Err(vec![problem]),
         },
     };
     let mut check = Check::default();
@@ -481,6 +481,21 @@ pub fn load(text: &str) -> LoadResult {
         Some(bank) if !check.out.iter().any(Diagnostic::is_error) => Ok((bank, check.out)),
         _ => Err(check.out),
     }
+}
+
+/// Bank text that does not fit [`StrictBank`], decoded by the tolerant file type so that
+/// every problem can be named. Native builds (the CLI) and wasm builds with the
+/// `every-problem` feature (the playground) have it; the widget's own wasm leaves it out,
+/// saving the buffering code serde needs for it, and names the first structural problem
+/// with its line and column instead (semantic problems are still all reported).
+#[cfg(any(not(target_arch = "wasm32"), feature = "every-problem"))]
+fn tolerant(text: &str, _strict: serde_json::Error) -> Result<BankFile, Diagnostic> {
+    serde_json::from_str(text).map_err(|e| not_a_bank(text, &e))
+}
+
+#[cfg(not(any(not(target_arch = "wasm32"), feature = "every-problem")))]
+fn tolerant(text: &str, strict: serde_json::Error) -> Result<BankFile, Diagnostic> {
+    Err(not_a_bank(text, &strict))
 }
 
 /// Text serde could not decode as a bank: not JSON, not an object, or a field given twice.
