@@ -477,8 +477,9 @@ test('smart review asks the questions due for review first, then unseen ones, an
 });
 
 test('the start screen follows the clock: a question that falls due is counted without a reload', async (t) => {
-  // Every question answered; q1 wrong 57 s ago, so the memory model makes it due 3 s from now.
-  const at = Date.now() - 57_000;
+  // Every question answered; q1 wrong 50 s ago, so the memory model makes it due 10 s from
+  // now (saved times keep whole seconds, and a slow page load must not reach the due time).
+  const at = Date.now() - 50_000;
   const { page } = await open(t, env.servers.page('<p>Seeding.</p>', { loader: false }));
   await seed(page, { [PROGRESS_KEY]: JSON.stringify({ v: 2, saved: at, data: { t0: at, r: [], q: { q1: [0], q2: [3], q3: [3], q4: [3], q5: [3] } } }) });
   await page.goto(env.servers.page(START));

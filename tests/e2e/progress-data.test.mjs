@@ -75,7 +75,7 @@ test('download, reset and import: the downloaded file brings every figure back',
   const file = JSON.parse(readFileSync(path, 'utf8'));
   assert.deepEqual(Object.keys(file), ['format', 'v', 'exported', 'banks']);
   assert.equal(file.format, 'checkpoint-quiz-progress');
-  assert.equal(file.v, 2);
+  assert.equal(file.v, 3);
   assert.ok(file.exported >= before - 1000 && file.exported <= Date.now() + 1000, `exported ${file.exported}`);
   assert.deepEqual(Object.keys(file.banks).sort(), [basics.id, second.id].sort(), "every bank's progress in this browser");
   const log = answerLog(file.banks[basics.id]);
