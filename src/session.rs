@@ -526,7 +526,21 @@ impl Quiz {
             .enumerate()
             .map(|(i, t)| (t.as_str(), i))
             .collect();
-        topics.sort_by_key(|(name, _, _)| rank.get(name.as_str()).copied().unwrap_or(usize::MAX));
+        // Unlisted topics keep their first-use order: the position breaks ties, so an
+        // unstable sort (the one the wasm already carries) gives the stable order.
+        let mut keyed: Vec<_> = topics
+            .into_iter()
+            .enumerate()
+            .map(|(i, t)| {
+                let r = rank.get(t.0.as_str()).copied().unwrap_or(usize::MAX);
+                ((r, i), t)
+            })
+            .collect();
+        keyed.sort_unstable_by_key(|(key, _)| *key);
+        let topics: Vec<(String, usize, usize)> = keyed
+            .into_iter()
+            .map(|(_, t): ((usize, usize), _)| t)
+            .collect();
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());
         let passed = pass_mark.map(|m| score::percent(score, total) >= m);
