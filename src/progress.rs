@@ -238,12 +238,14 @@ impl Progress {
     }
 
     pub fn summary(&self, bank: &Bank) -> Summary {
+        // Over the answered questions (found in the bank by its index), not over the bank:
+        // this runs after every Check, and a big bank has mostly unanswered questions.
         let mut answered = 0;
         let mut correct = 0;
-        for q in &bank.questions {
-            if let Some(s) = self.stats(&q.id) {
+        for (id, log) in &self.questions {
+            if bank.question(id).is_some() {
                 answered += 1;
-                correct += usize::from(s.last_correct);
+                correct += usize::from(log.stats().last_correct);
             }
         }
         Summary {
