@@ -33,18 +33,11 @@ function loadWasm() {
   return wasm;
 }
 
-// Bank requests by URL, shared by widgets that show the same bank. A failed request is
-// forgotten, so a remount tries again.
-const banks = new Map();
+// Each widget requests its bank itself, as soon as it mounts (in parallel with the wasm).
+// Not shared between widgets: a shared response would have to be cloned, and the clones'
+// unread original would keep every body in memory for the life of the page.
 function loadBank(url) {
-  let response = banks.get(url);
-  if (!response) {
-    response = fetch(url);
-    banks.set(url, response);
-    response.then((r) => { if (!r.ok) banks.delete(url); }, () => banks.delete(url));
-  }
-  // Each widget reads its own copy of the body.
-  return response.then((r) => r.clone());
+  return fetch(url);
 }
 
 /** The bank URL the widget will use: its `bank` attribute, else the bundled bank. */
@@ -113,6 +106,7 @@ class CheckpointQuiz extends HTMLElement {
     if (this._handle) {
       try {
         this._handle.unmount();
+        this._handle.free(); // the Rust side of the handle, or it stays in wasm memory
       } catch (e) {
         console.error('<checkpoint-quiz>: unmount failed', e);
       }
