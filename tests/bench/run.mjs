@@ -463,10 +463,12 @@ function render({ opts, results, firstRows, feedback, payload, stored, heap, chr
   const notes = [];
 
   // first question rows
+  // A target that compares with another contender cannot be judged without that contender's figure.
+  const judge = (o, others, test) => (o === null ? false : others.some((x) => x === null) ? null : test());
   const targets = {
     q1000: () => ({ text: '— (none in issue 7)', ok: null }),
-    q10000: (o, q, f) => ({ text: '≤ 1.0 s and ≤ 1.5× floor', ok: o === null || f === null ? (o === null ? false : null) : o <= 1000 && o <= 1.5 * f }),
-    slow4g: (o, q, f) => ({ text: '≤ 1.5× floor and ≤ 0.6× quizdown', ok: o === null || f === null || q === null ? (o === null ? false : null) : o <= 1.5 * f && o <= 0.6 * q }),
+    q10000: (o, q, f) => ({ text: '≤ 1.0 s and ≤ 1.5× floor', ok: judge(o, [f], () => o <= 1000 && o <= 1.5 * f) }),
+    slow4g: (o, q, f) => ({ text: '≤ 1.5× floor and ≤ 0.6× quizdown', ok: judge(o, [f, q], () => o <= 1.5 * f && o <= 0.6 * q) }),
   };
   for (const row of firstRows) {
     const r = results[row.key];
