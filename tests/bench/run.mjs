@@ -474,7 +474,7 @@ function render({ opts, results, firstRows, feedback, payload, stored, heap, chr
   const cell = (r) => {
     if (r.times.length === 0) return `n/a (${r.timedOut ? `no question within ${opts.timeout} s` : 'failed, see notes'})`;
     const m = median(r.times);
-    const more = r.times.length > 1 ? ` (${r.times.length} runs)` : '';
+    const more = r.times.length > 1 ? ` (${secs(Math.min(...r.times))}–${secs(Math.max(...r.times))}, ${r.times.length} runs)` : '';
     return r.error ? `${secs(m)}${more}, then failed` : `${secs(m)}${more}`;
   };
   const med = (r) => (r.times.length ? median(r.times) : null);
@@ -555,7 +555,7 @@ function render({ opts, results, firstRows, feedback, payload, stored, heap, chr
   const head = ['figure', TITLES.ours, TITLES.quizdown, TITLES.floor, 'ours / floor', 'ours / quizdown', 'target (issue 7)', 'ours vs target'];
   const esc = (s) => String(s).replace(/\|/g, '\\|');
   const table = [head, head.map(() => '---'), ...rows].map((r) => `| ${r.map(esc).join(' | ')} |`).join('\n');
-  const cmd = 'tools/bench ' + process.argv.slice(2).join(' ');
+  const cmd = process.env.CQ_BENCH_COMMAND ?? 'node tests/bench/run.mjs ' + process.argv.slice(2).join(' ');
   return `## Benchmark ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}
 
 Command: \`${cmd.trim()}\` (${opts.runs} run${opts.runs > 1 ? 's' : ''} per figure, medians; took ${Math.round(seconds)} s).
