@@ -547,29 +547,58 @@ fn kind(v: &Value) -> String {
     }
 }
 
-/// Where the checker is: a path prefix and the id of the question it is in.
-#[derive(Clone, Default)]
-struct Here {
-    path: Vec<Step>,
-    question: Option<String>,
+/// Where the checker is: a chain of steps on the stack back to the root, and the id of the
+/// question it is in. Nothing is allocated until a problem is reported, so checking a
+/// 10,000-question bank costs no path building.
+#[derive(Clone, Copy)]
+struct Here<'a> {
+    parent: Option<&'a Here<'a>>,
+    step: Option<StepRef<'a>>,
+    question: Option<&'a str>,
 }
 
-impl Here {
-    fn at(&self, key: &str) -> Here {
-        let mut path = self.path.clone();
-        path.push(Step::Key(key.to_owned()));
+#[derive(Clone, Copy)]
+enum StepRef<'a> {
+    Key(&'a str),
+    Index(usize),
+}
+
+impl<'a> Here<'a> {
+    const ROOT: Here<'static> = Here {
+        parent: None,
+        step: None,
+        question: None,
+    };
+
+    fn at<'b>(&'b self, key: &'b str) -> Here<'b> {
         Here {
-            path,
-            question: self.question.clone(),
+            parent: Some(self),
+            step: Some(StepRef::Key(key)),
+            question: self.question,
         }
     }
-    fn index(&self, i: usize) -> Here {
-        let mut path = self.path.clone();
-        path.push(Step::Index(i));
+
+    fn index(&self, i: usize) -> Here<'_> {
         Here {
-            path,
-            question: self.question.clone(),
+            parent: Some(self),
+            step: Some(StepRef::Index(i)),
+            question: self.question,
         }
+    }
+
+    fn path(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        let mut here = Some(self);
+        while let Some(h) = here {
+            match h.step {
+                Some(StepRef::Key(k)) => steps.push(Step::Key(k.to_owned())),
+                Some(StepRef::Index(i)) => steps.push(Step::Index(i)),
+                None => {}
+            }
+            here = h.parent;
+        }
+        steps.reverse();
+        steps
     }
 }
 
@@ -581,8 +610,8 @@ struct Check {
 impl Check {
     fn report(&mut self, here: &Here, severity: Severity, message: String) {
         self.out.push(Diagnostic {
-            path: here.path.clone(),
-            question: here.question.clone(),
+            path: here.path(),
+            question: here.question.map(str::to_owned),
             line_col: None,
             severity,
             message,
@@ -682,7 +711,7 @@ impl Check {
     }
 
     fn bank(&mut self, file: BankFile) -> Option<Bank> {
-        let root = Here::default();
+        let root = Here::ROOT;
         self.unknown_fields(&root, &file.unknown, BANK_FIELDS);
         let id = self.id(&root, file.id);
         let title = self.text(&root, "title", file.title, MAX_TITLE, true);
@@ -742,7 +771,16 @@ impl Check {
         let mut questions = Vec::with_capacity(items.len());
         let mut all_valid = true;
         for (i, item) in items.into_iter().enumerate() {
+            // Problems inside a question name it by id, when it has a usable one.
+            let id: Option<String> = match &item {
+                Field::Valid(QuestionFile {
+                    id: Some(Field::Valid(id)),
+                    ..
+                }) if id_problem(id).is_none() => Some(id.clone()),
+                _ => None,
+            };
             let mut here = here.index(i);
+            here.question = id.as_deref();
             let q = match item {
                 Field::Invalid(v @ Value::Object(_)) => {
                     // Every field tolerates any value, so only a repeated field gets here.
@@ -755,23 +793,20 @@ impl Check {
                     None
                 }
                 Field::Valid(q) => {
-                    if let Some(Field::Valid(id)) = &q.id {
-                        if id_problem(id).is_none() {
-                            here.question = Some(id.clone());
-                            if let Some(first) = first_with_id.get(id) {
-                                self.error(
-                                    &here.at("id"),
-                                    [
-                                        "repeats the id of questions[",
-                                        &first.to_string(),
-                                        "] (ids must be unique in a bank)",
-                                    ]
-                                    .concat(),
-                                );
-                                all_valid = false;
-                            } else {
-                                first_with_id.insert(id.clone(), i);
-                            }
+                    if let Some(id) = &id {
+                        if let Some(first) = first_with_id.get(id) {
+                            self.error(
+                                &here.at("id"),
+                                [
+                                    "repeats the id of questions[",
+                                    &first.to_string(),
+                                    "] (ids must be unique in a bank)",
+                                ]
+                                .concat(),
+                            );
+                            all_valid = false;
+                        } else {
+                            first_with_id.insert(id.clone(), i);
                         }
                     }
                     if let Some(Field::Valid(topic)) = &q.topic {
