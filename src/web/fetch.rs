@@ -54,12 +54,16 @@ pub async fn text(url: &str, requested: Option<&Requested>) -> Result<String, St
         }
         return Err(m);
     }
+    // The bytes, copied once into wasm memory: `text()` would decode UTF-8 into a JS string
+    // and wasm-bindgen encode it back, two passes over a 10 MB bank on a slow phone.
     let body = response
-        .text()
+        .array_buffer()
         .map_err(|_| "the server's answer was not readable".to_string())?;
-    JsFuture::from(body)
+    let bytes = JsFuture::from(body)
         .await
-        .ok()
-        .and_then(|t| t.as_string())
-        .ok_or_else(|| "the server's answer was not readable text".to_string())
+        .map(|b| js_sys::Uint8Array::new(&b).to_vec())
+        .map_err(|_| "the server's answer was not readable".to_string())?;
+    // Invalid UTF-8 is replaced, as `text()` would do, rather than refused.
+    Ok(String::from_utf8(bytes)
+        .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))
 }
