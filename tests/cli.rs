@@ -326,23 +326,90 @@ fn import_options_override_the_defaults() {
 
 #[test]
 fn usage_and_unknown_commands() {
-    for args in [&[][..], &["--help"][..]] {
+    for args in [&[][..], &["--help"][..], &["help"][..]] {
         let out = cqbank(args);
-        assert_eq!(code(&out), 0);
-        assert!(
-            stdout(&out).contains("cqbank check FILE..."),
-            "{}",
-            stdout(&out)
-        );
-        assert!(stdout(&out).contains("cqbank import FILE"));
-        assert!(stdout(&out).contains("cqbank stats FILE..."));
+        assert_eq!(code(&out), 0, "{args:?}");
+        let help = stdout(&out);
+        assert!(help.contains("Usage: cqbank [COMMAND]"), "{help}");
+        for command in ["check", "import", "stats"] {
+            assert!(
+                help.contains(&format!("\n  {command} ")),
+                "{command} in {help}"
+            );
+        }
     }
     let out = cqbank(&["frobnicate"]);
     assert_eq!(code(&out), 2);
     assert_eq!(stdout(&out), "");
-    assert!(stderr(&out).starts_with("cqbank: unknown command \"frobnicate\"\n"));
+    assert!(
+        stderr(&out).starts_with("error: unrecognized subcommand 'frobnicate'\n"),
+        "{}",
+        stderr(&out)
+    );
     assert!(stderr(&out).contains("Usage:"));
     for command in ["check", "stats", "import"] {
-        assert_eq!(code(&cqbank(&[command])), 2, "{command} without a file");
+        let out = cqbank(&[command]);
+        assert_eq!(code(&out), 2, "{command} without a file");
+        assert!(
+            stderr(&out).contains("required arguments were not provided"),
+            "{}",
+            stderr(&out)
+        );
     }
+}
+
+#[test]
+fn every_command_has_help_and_there_is_a_version() {
+    for (command, needle) in [
+        ("check", "Usage: cqbank check <FILE>..."),
+        ("import", "Usage: cqbank import [OPTIONS] <FILE>"),
+        ("stats", "Usage: cqbank stats <FILE>..."),
+    ] {
+        for flag in ["--help", "-h"] {
+            let out = cqbank(&[command, flag]);
+            assert_eq!(code(&out), 0, "{command} {flag}: {}", stderr(&out));
+            assert!(stdout(&out).contains(needle), "{}", stdout(&out));
+        }
+        let out = cqbank(&["help", command]);
+        assert_eq!(code(&out), 0);
+        assert!(stdout(&out).contains(needle), "{}", stdout(&out));
+    }
+    let out = cqbank(&["--version"]);
+    assert_eq!(code(&out), 0);
+    assert_eq!(
+        stdout(&out),
+        format!("cqbank {}\n", env!("CARGO_PKG_VERSION"))
+    );
+}
+
+#[test]
+fn a_misspelt_flag_is_named_with_the_right_one() {
+    let out = cqbank(&[
+        "import",
+        "tests/fixtures/import/safety-basics.txt",
+        "--formt",
+        "gift",
+    ]);
+    assert_eq!(code(&out), 2);
+    assert_eq!(stdout(&out), "");
+    let err = stderr(&out);
+    assert!(
+        err.contains("unexpected argument '--formt'")
+            && err.contains("a similar argument exists: '--format'"),
+        "{err}"
+    );
+    let out = cqbank(&["import", "x.txt", "--format", "csv"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("[possible values: aiken, gift]"),
+        "{}",
+        stderr(&out)
+    );
+    let out = cqbank(&["chek", "questions/bank.schema.json"]);
+    assert_eq!(code(&out), 2);
+    assert!(
+        stderr(&out).contains("a similar subcommand exists: 'check'"),
+        "{}",
+        stderr(&out)
+    );
 }

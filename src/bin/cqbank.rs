@@ -7,54 +7,106 @@ use std::process::ExitCode;
 
 use checkpoint_quiz::bank::{self, Answer, Bank, Diagnostic, Severity, Step};
 use checkpoint_quiz::import;
+use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jsonc_parser::{ast, common::Ranged, parse_to_ast, CollectOptions, ParseOptions};
 
-const USAGE: &str = "\
-cqbank: tools for question-bank authors
+/// Tools for question-bank authors: validate banks, import Moodle quizzes, count answers.
+///
+/// Exit status: 0 when everything is fine, 1 when problems were found (each printed), 2
+/// for a usage error (an unknown command or flag, a missing file, a bad value).
+#[derive(Parser)]
+#[command(name = "cqbank", version)]
+struct Cli {
+    #[command(subcommand)]
+    command: Option<Command>,
+}
 
-Usage:
-  cqbank check FILE...
-      Validate banks. Prints every problem as file:line:column: error|warning: message
-      and a summary per file (*.schema.json files are skipped). Warnings (unknown fields, unused topics, placeholder
-      explanations) fail the check too. Exit 0 when every bank is clean, else 1.
+#[derive(Subcommand)]
+enum Command {
+    /// Validate banks: every problem as file:line:column: error|warning: message, and a
+    /// summary per file.
+    ///
+    /// *.schema.json files are skipped, so `cqbank check questions/*.json` works.
+    /// Warnings (unknown fields, unused topics, placeholder explanations) fail the check
+    /// too. Exit 0 when every bank is clean, else 1.
+    Check {
+        /// Bank files (JSON).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+    /// Convert a Moodle Aiken or GIFT file into a bank (JSON on stdout, or in OUT).
+    ///
+    /// Every line or question that could not be converted is printed to stderr as
+    /// file:line: message. Exit 1 if some question was not converted (the bank is still
+    /// written), else 0.
+    Import(ImportArgs),
+    /// Questions per topic and difficulty, select-all count, and how often each choice
+    /// position (A, B, C…) is the right one.
+    Stats {
+        /// Bank files (JSON).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<String>,
+    },
+}
 
-  cqbank import FILE [--format aiken|gift] [--id ID] [--title TITLE] [--language LANG] [-o OUT]
-      Convert a Moodle Aiken (.txt) or GIFT (.gift) file into a bank (JSON on stdout, or
-      in OUT). Every line or question that could not be converted is printed to stderr as
-      file:line: message. Exit 1 if some question was not converted (the bank is still
-      written), else 0. Defaults: --id and the question id prefix from the file name,
-      --title the file name, --language en.
+#[derive(Args)]
+struct ImportArgs {
+    /// The Aiken (.txt) or GIFT (.gift) file.
+    #[arg(value_name = "FILE")]
+    file: String,
+    /// The source format [default: from the file's extension].
+    #[arg(long, value_enum)]
+    format: Option<SourceFormat>,
+    /// The bank's id [default: from the file name].
+    #[arg(long, value_parser = parse_id)]
+    id: Option<String>,
+    /// The bank's title [default: the file name].
+    #[arg(long)]
+    title: Option<String>,
+    /// The bank's language (a BCP 47 tag).
+    #[arg(long, default_value = "en")]
+    language: String,
+    /// Write the bank to this file instead of standard output.
+    #[arg(short, long, value_name = "OUT")]
+    output: Option<String>,
+}
 
-  cqbank stats FILE...
-      Questions per topic and difficulty, select-all count, and how often each choice
-      position (A, B, C…) is the right one.
+#[derive(Clone, Copy, ValueEnum)]
+enum SourceFormat {
+    Aiken,
+    Gift,
+}
 
-  cqbank --help
-      This text.
-";
+fn parse_id(id: &str) -> Result<String, String> {
+    if bank::is_valid_id(id) {
+        Ok(id.to_owned())
+    } else {
+        Err(format!(
+            "may use only a-z, 0-9 and '-', starting with a letter or digit, at most {} characters",
+            bank::MAX_ID
+        ))
+    }
+}
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some(command) = args.first() else {
-        print!("{USAGE}");
-        return ExitCode::SUCCESS;
-    };
-    let rest = &args[1..];
-    let code = match command.as_str() {
-        "-h" | "--help" | "help" => {
-            print!("{USAGE}");
+    let cli = Cli::parse();
+    let code = match cli.command {
+        None => {
+            // No command: the help, as a successful run (as `cqbank --help`).
+            let _ = Cli::command().print_help();
             0
         }
-        "check" => check(rest),
-        "import" => import_command(rest),
-        "stats" => stats(rest),
-        other => usage_error(&format!("unknown command \"{other}\"")),
+        Some(Command::Check { files }) => check(&files),
+        Some(Command::Import(args)) => import_command(args),
+        Some(Command::Stats { files }) => stats(&files),
     };
     ExitCode::from(code)
 }
 
+/// A usage error found after parsing, reported the way clap reports its own (exit 2).
 fn usage_error(message: &str) -> u8 {
-    eprintln!("cqbank: {message}\n\n{USAGE}");
+    let err = Cli::command().error(clap::error::ErrorKind::ValueValidation, message);
+    let _ = err.print();
     2
 }
 
@@ -81,9 +133,6 @@ fn plural(n: usize, word: &str) -> String {
 // check
 
 fn check(files: &[String]) -> u8 {
-    if files.is_empty() {
-        return usage_error("check needs at least one FILE");
-    }
     let mut out = String::new();
     let mut failed = false;
     for path in files {
@@ -222,70 +271,31 @@ impl<'a> Spans<'a> {
 // ---------------------------------------------------------------------------------------
 // import
 
-fn import_command(args: &[String]) -> u8 {
-    let mut file = None;
-    let (mut format, mut id, mut title, mut language, mut output) = (None, None, None, None, None);
-    let mut i = 0;
-    while i < args.len() {
-        let arg = args[i].as_str();
-        let (name, inline) = match arg.split_once('=') {
-            Some((n, v)) if n.starts_with("--") => (n, Some(v.to_owned())),
-            _ => (arg, None),
-        };
-        let slot = match name {
-            "--format" => &mut format,
-            "--id" => &mut id,
-            "--title" => &mut title,
-            "--language" => &mut language,
-            "-o" | "--output" => &mut output,
-            _ if name.starts_with('-') && name.len() > 1 => {
-                return usage_error(&format!("import: unknown option \"{arg}\""));
-            }
-            _ => {
-                if file.replace(arg.to_owned()).is_some() {
-                    return usage_error("import takes one FILE");
-                }
-                i += 1;
-                continue;
-            }
-        };
-        let value = match inline {
-            Some(v) => v,
-            None => {
-                i += 1;
-                match args.get(i) {
-                    Some(v) => v.clone(),
-                    None => return usage_error(&format!("import: {name} needs a value")),
-                }
-            }
-        };
-        *slot = Some(value);
-        i += 1;
-    }
-    let Some(file) = file else {
-        return usage_error("import needs a FILE");
-    };
+fn import_command(args: ImportArgs) -> u8 {
+    let ImportArgs {
+        file,
+        format,
+        id,
+        title,
+        language,
+        output,
+    } = args;
     let path = Path::new(&file);
     let stem = path
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
     let format = match format {
-        Some(f) => f.to_ascii_lowercase(),
+        Some(f) => f,
         None => match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("txt") => "aiken".to_owned(),
-            Some("gift") => "gift".to_owned(),
+            Some("txt") => SourceFormat::Aiken,
+            Some("gift") => SourceFormat::Gift,
             _ => return usage_error(&format!("import: cannot tell the format of \"{file}\" from its extension; pass --format aiken or --format gift")),
         },
     };
-    let convert = match format.as_str() {
-        "aiken" => import::aiken,
-        "gift" => import::gift,
-        other => {
-            return usage_error(&format!(
-                "import: unknown format \"{other}\" (aiken or gift)"
-            ))
-        }
+    let convert = match format {
+        SourceFormat::Aiken => import::aiken,
+        SourceFormat::Gift => import::gift,
     };
     let id = id.unwrap_or_else(|| match import::slugify(&stem) {
         s if s.is_empty() => "imported".to_owned(),
@@ -294,11 +304,6 @@ fn import_command(args: &[String]) -> u8 {
             s.trim_end_matches('-').to_owned()
         }
     });
-    if !bank::is_valid_id(&id) {
-        return usage_error(&format!(
-            "import: --id \"{id}\" may use only a-z, 0-9 and '-', starting with a letter or digit"
-        ));
-    }
     let title = title.unwrap_or_else(|| {
         if stem.is_empty() {
             id.clone()
@@ -306,7 +311,6 @@ fn import_command(args: &[String]) -> u8 {
             stem.clone()
         }
     });
-    let language = language.unwrap_or_else(|| "en".to_owned());
 
     let text = match read(&file) {
         Ok(text) => text,
@@ -354,9 +358,6 @@ fn import_command(args: &[String]) -> u8 {
 // stats
 
 fn stats(files: &[String]) -> u8 {
-    if files.is_empty() {
-        return usage_error("stats needs at least one FILE");
-    }
     let mut failed = false;
     let mut blocks = Vec::new();
     for path in files {
