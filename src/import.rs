@@ -23,7 +23,8 @@
 //! - **Ids.** Questions get `<prefix>-01`, `<prefix>-02`, … in order, the prefix being the
 //!   file stem slugified to `[a-z0-9-]` (see [`id_prefix`]). A GIFT `::title::` becomes the
 //!   id instead when its slug is non-empty and no other imported question has the same
-//!   one; generated ids skip any number a title already took.
+//!   one; generated ids skip any number a title already took. Several files imported
+//!   into one bank are joined by [`merge`], which renames an id used twice.
 //! - **GIFT types.** Multiple choice with one `=` answer becomes a single-answer question.
 //!   Without `=`, the answers with a positive `%weight%` are the right ones: two or more
 //!   make a select-all question (" (select all that apply)" is added to the prompt, as our
@@ -120,6 +121,134 @@ pub fn id_prefix(stem: &str) -> String {
         slug.push('q');
     }
     slug
+}
+
+/// The two source formats.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum QuizFormat {
+    Aiken,
+    Gift,
+}
+
+impl QuizFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            QuizFormat::Aiken => "Aiken",
+            QuizFormat::Gift => "GIFT",
+        }
+    }
+}
+
+/// Converts `text` in the given format. `stem` is the file stem, for question ids.
+pub fn convert(format: QuizFormat, text: &str, stem: &str) -> Imported {
+    match format {
+        QuizFormat::Aiken => aiken(text, stem),
+        QuizFormat::Gift => gift(text, stem),
+    }
+}
+
+/// The format the text is written in, from its content (one pass, whatever the file is
+/// called: Moodle exports GIFT as `.txt`), or `None` when it shows no sign of either.
+///
+/// GIFT signs: unescaped `{` answer blocks (with a `}` somewhere), `::title::` and
+/// `$CATEGORY:` lines. Aiken signs: `ANSWER:` lines, counted only when there are lettered
+/// option lines too. The format with more signs wins; Aiken wins a tie, since a GIFT file
+/// has no reason to hold `ANSWER:` lines while an Aiken prompt may show a brace.
+pub fn detect(text: &str) -> Option<QuizFormat> {
+    let (mut gift_signs, mut opens, mut closes) = (0usize, 0usize, 0usize);
+    let (mut answers, mut options) = (0usize, 0usize);
+    for line in text.lines() {
+        let line = line.trim().trim_start_matches('\u{feff}');
+        if line.starts_with("//") {
+            continue;
+        }
+        if line.starts_with("$CATEGORY:")
+            || line
+                .strip_prefix("::")
+                .is_some_and(|rest| rest.contains("::"))
+        {
+            gift_signs += 1;
+        }
+        if aiken_answer(line).is_some() {
+            answers += 1;
+        } else if aiken_option(line).is_some() {
+            options += 1;
+        }
+        let mut escaped = false;
+        for c in line.chars() {
+            match c {
+                _ if escaped => escaped = false,
+                '\\' => escaped = true,
+                '{' => opens += 1,
+                '}' => closes += 1,
+                _ => {}
+            }
+        }
+    }
+    if closes > 0 {
+        gift_signs += opens;
+    }
+    let aiken_signs = if options > 0 { answers } else { 0 };
+    if aiken_signs > 0 && aiken_signs >= gift_signs {
+        Some(QuizFormat::Aiken)
+    } else if gift_signs > 0 {
+        Some(QuizFormat::Gift)
+    } else {
+        None
+    }
+}
+
+/// What [`merge`] did to keep ids unique: in part `part`, the question `from` became `to`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Renamed {
+    pub part: usize,
+    pub from: String,
+    pub to: String,
+}
+
+/// The questions of several imports in one list, in order, with unique ids: a question
+/// whose id an earlier question already has (two files with the same stem, or a GIFT
+/// title that matches another file's id) becomes `<id>-2`, `<id>-3`, … (the first free
+/// one, cut to fit [`bank::MAX_ID`]). One hash set, so linear in the question count.
+pub fn merge(parts: Vec<Imported>) -> (Vec<Question>, Vec<Renamed>) {
+    let total = parts.iter().map(|p| p.questions.len()).sum();
+    // Every id as imported, so a renamed question never takes an id a later one brings.
+    let mut taken: HashSet<String> = HashSet::with_capacity(total);
+    let mut questions = Vec::with_capacity(total);
+    let mut renamed = Vec::new();
+    let mut seen: HashSet<String> = HashSet::with_capacity(total);
+    let mut next: HashMap<String, usize> = HashMap::new();
+    for p in &parts {
+        taken.extend(p.questions.iter().map(|q| q.id.clone()));
+    }
+    for (part, imported) in parts.into_iter().enumerate() {
+        for mut q in imported.questions {
+            if !seen.insert(q.id.clone()) {
+                // Where the search for a free suffix resumes for this id, so many copies
+                // of one id do not search from 2 each time.
+                let n = next.entry(q.id.clone()).or_insert(2);
+                let id = loop {
+                    let suffix = format!("-{}", *n);
+                    let mut base = q.id.clone();
+                    base.truncate(bank::MAX_ID - suffix.len());
+                    let candidate = [base.trim_end_matches('-'), &suffix].concat();
+                    *n += 1;
+                    if !taken.contains(&candidate) {
+                        break candidate;
+                    }
+                };
+                taken.insert(id.clone());
+                seen.insert(id.clone());
+                renamed.push(Renamed {
+                    part,
+                    from: std::mem::replace(&mut q.id, id.clone()),
+                    to: id,
+                });
+            }
+            questions.push(q);
+        }
+    }
+    (questions, renamed)
 }
 
 /// A question converted from the source, before it gets its id.
@@ -1168,5 +1297,57 @@ mod tests {
             .iter()
             .all(|w| w.message.starts_with("is still a placeholder")));
         assert_eq!(back, bank);
+    }
+
+    #[test]
+    fn the_format_is_detected_from_the_content() {
+        use QuizFormat::{Aiken, Gift};
+        let cases: [(&str, Option<QuizFormat>); 7] = [
+            ("Q?\nA. x\nB. y\nANSWER: A\n", Some(Aiken)),
+            // An Aiken prompt may show a brace; its ANSWER lines still win.
+            ("Is {x} a set?\nA. yes\nB. no\nANSWER: A\n", Some(Aiken)),
+            ("Q {=x ~y}\n", Some(Gift)),
+            ("::t:: Q\n{\n=x\n~y\n}\n", Some(Gift)),
+            ("$CATEGORY: a/b\n", Some(Gift)),
+            // Escaped braces and comments are not answer blocks.
+            ("// {=x}\nA \\{ b \\}\n", None),
+            ("", None),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(detect(text), expected, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn merged_imports_keep_ids_unique() {
+        let a = aiken("Q?\nA. x\nB. y\nANSWER: A\n", "quiz");
+        let b = gift("R {=x ~y}\n\nS {=x ~y}", "quiz");
+        let c = gift("::quiz-01-2:: T {=x ~y}", "other");
+        let (qs, renamed) = merge(vec![a, b, c]);
+        let ids: Vec<&str> = qs.iter().map(|q| q.id.as_str()).collect();
+        assert_eq!(ids, ["quiz-01", "quiz-01-3", "quiz-02", "quiz-01-2"]);
+        assert_eq!(
+            renamed,
+            [Renamed {
+                part: 1,
+                from: "quiz-01".to_owned(),
+                to: "quiz-01-3".to_owned()
+            }]
+        );
+        // A long id is cut so that the suffix fits.
+        let long = "a".repeat(bank::MAX_ID);
+        let one = |id: &str| Imported {
+            questions: vec![Question {
+                id: id.to_owned(),
+                ..aiken("Q?\nA. x\nB. y\nANSWER: A\n", "t").questions[0].clone()
+            }],
+            problems: Vec::new(),
+        };
+        let (qs, _) = merge(vec![one(&long), one(&long)]);
+        assert!(
+            bank::is_valid_id(&qs[1].id) && qs[1].id.ends_with("-2"),
+            "{}",
+            qs[1].id
+        );
     }
 }

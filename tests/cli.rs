@@ -270,9 +270,15 @@ fn import_options_override_the_defaults() {
     let src = src.to_str().unwrap();
 
     let out = cqbank(&["import", src]);
-    assert_eq!(code(&out), 2, "no format from an unknown extension");
+    assert_eq!(
+        code(&out),
+        0,
+        "the format comes from the content, whatever the extension"
+    );
     assert!(
-        stderr(&out).contains("pass --format aiken or --format gift"),
+        stderr(&out).starts_with(&format!(
+            "{src}: read as Aiken (detected; use --format to choose)\n"
+        )),
         "{}",
         stderr(&out)
     );
@@ -314,6 +320,18 @@ fn import_options_override_the_defaults() {
             ": no question could be imported; the bank written has none and will not load\n"
         ),
         "{problems}"
+    );
+
+    // Content that looks like neither format, with an extension that says nothing.
+    let prose = tmp("prose.data");
+    std::fs::write(&prose, "Just some notes.\nNo questions here.\n").unwrap();
+    let out = cqbank(&["import", prose.to_str().unwrap()]);
+    assert_eq!(code(&out), 1);
+    assert!(
+        stderr(&out).contains("cannot tell whether this is GIFT or Aiken")
+            && stderr(&out).contains("pass --format gift or --format aiken"),
+        "{}",
+        stderr(&out)
     );
 
     let out = cqbank(&["import", src, "--format", "aiken", "--id", "Not Valid"]);
@@ -412,4 +430,95 @@ fn a_misspelt_flag_is_named_with_the_right_one() {
         "{}",
         stderr(&out)
     );
+}
+
+/// Runs cqbank with `input` on standard input.
+fn cqbank_stdin(args: &[&str], input: &str) -> Output {
+    use std::io::Write as _;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_cqbank"))
+        .args(args)
+        .current_dir(root())
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .expect("run cqbank");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn a_gift_file_named_txt_is_read_as_gift() {
+    // Moodle exports GIFT as .txt.
+    let path = tmp("moodle-export.txt");
+    std::fs::write(
+        &path,
+        "// question: 1\n::Q1::Which colour are exit signs?{=Green ~Red}\n\n::Q2::Is the sky blue?{T}\n",
+    )
+    .unwrap();
+    let path = path.to_str().unwrap();
+    let out = cqbank(&["import", path]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert!(
+        stderr(&out).starts_with(&format!(
+            "{path}: read as GIFT (detected; use --format to choose)\n"
+        )),
+        "{}",
+        stderr(&out)
+    );
+    let json = stdout(&out);
+    assert!(
+        json.contains("\"id\": \"q1\"") && json.contains("\"id\": \"q2\""),
+        "{json}"
+    );
+    // --format still decides.
+    let out = cqbank(&["import", "--format", "aiken", path]);
+    assert_eq!(code(&out), 1);
+    assert!(!stderr(&out).contains("detected"), "{}", stderr(&out));
+}
+
+#[test]
+fn several_files_and_standard_input_make_one_bank_with_unique_ids() {
+    let dir = tmp("several");
+    std::fs::create_dir_all(dir.join("b")).unwrap();
+    let a = dir.join("quiz.txt");
+    std::fs::write(
+        &a,
+        "Q1?\nA. x\nB. y\nANSWER: A\n\nQ2?\nA. x\nB. y\nANSWER: B\n",
+    )
+    .unwrap();
+    // Same stem in another folder: its ids collide with the first file's.
+    let b = dir.join("b/quiz.gift");
+    std::fs::write(&b, "R1 {=x ~y}\n\n::quiz-01-2:: R2 {=x ~y}\n").unwrap();
+    let (a, b) = (a.to_str().unwrap(), b.to_str().unwrap());
+    let out = cqbank_stdin(&["import", a, "-", b, "--id", "merged"], "S1 {=x ~y}\n");
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("<stdin>: read as GIFT (detected; use --format to choose)\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "{b}: question id \"quiz-01\" is already used by an earlier question: renamed \"quiz-01-3\"\n"
+        )),
+        "{err}"
+    );
+    let json = stdout(&out);
+    let (bank, _) = checkpoint_quiz::bank::load(&json).expect("a valid bank");
+    let ids: Vec<&str> = bank.questions.iter().map(|q| q.id.as_str()).collect();
+    // quiz-01-2 is a title in the second file, so the renamed question skips it.
+    assert_eq!(
+        ids,
+        ["quiz-01", "quiz-02", "q-01", "quiz-01-3", "quiz-01-2"]
+    );
+    assert_eq!(bank.id, "merged");
+
+    let out = cqbank(&["import", "-", "-"]);
+    assert_eq!(code(&out), 2);
 }

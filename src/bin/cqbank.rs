@@ -1,11 +1,11 @@
 //! `cqbank`: tools for bank authors (check, import, stats). Native only, std only.
 
 use std::fmt::Write as _;
-use std::io::Write as _;
+use std::io::{Read as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-use checkpoint_quiz::bank::{self, Answer, Bank, Diagnostic, Severity, Step};
+use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Diagnostic, Severity, Step};
 use checkpoint_quiz::import;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 use jsonc_parser::{ast, common::Ranged, parse_to_ast, CollectOptions, ParseOptions};
@@ -34,9 +34,11 @@ enum Command {
         #[arg(required = true, value_name = "FILE")]
         files: Vec<String>,
     },
-    /// Convert a Moodle Aiken or GIFT file into a bank (JSON on stdout, or in OUT).
+    /// Convert Moodle Aiken or GIFT files into one bank (JSON on stdout, or in OUT).
     ///
-    /// Every line or question that could not be converted is printed to stderr as
+    /// The format of each file is detected from its content (and said on stderr) unless
+    /// --format is given. Question ids start with each file's name; a question whose id
+    /// an earlier question has gets "-2", "-3"… (reported). Every line or question that could not be converted is printed to stderr as
     /// file:line: message. Exit 1 if some question was not converted (the bank is still
     /// written), else 0.
     Import(ImportArgs),
@@ -51,16 +53,16 @@ enum Command {
 
 #[derive(Args)]
 struct ImportArgs {
-    /// The Aiken (.txt) or GIFT (.gift) file.
-    #[arg(value_name = "FILE")]
-    file: String,
-    /// The source format [default: from the file's extension].
+    /// Aiken or GIFT files, `-` for standard input. Several files make one bank.
+    #[arg(required = true, value_name = "FILE")]
+    files: Vec<String>,
+    /// The source format of every file [default: detected from each file's content].
     #[arg(long, value_enum)]
     format: Option<SourceFormat>,
-    /// The bank's id [default: from the file name].
+    /// The bank's id [default: from the first file's name].
     #[arg(long, value_parser = parse_id)]
     id: Option<String>,
-    /// The bank's title [default: the file name].
+    /// The bank's title [default: the first file's name].
     #[arg(long)]
     title: Option<String>,
     /// The bank's language (a BCP 47 tag).
@@ -114,6 +116,11 @@ fn usage_error(message: &str) -> u8 {
 fn read(path: &str) -> Result<String, String> {
     let bytes =
         std::fs::read(path).map_err(|e| format!("{path}: error: cannot read the file: {e}"))?;
+    decode(path, bytes)
+}
+
+/// The bytes as text, or a line naming the first byte that is not UTF-8.
+fn decode(path: &str, bytes: Vec<u8>) -> Result<String, String> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // Everything before the bad byte is valid UTF-8, so this cannot fail.
@@ -271,32 +278,86 @@ impl<'a> Spans<'a> {
 // ---------------------------------------------------------------------------------------
 // import
 
+/// The stem of a file name, for default ids and titles; empty for standard input.
+fn stem_of(file: &str) -> String {
+    if file == "-" {
+        return String::new();
+    }
+    Path::new(file)
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// The text of a file, or of standard input for `-`.
+fn read_source(file: &str) -> Result<String, String> {
+    if file != "-" {
+        return read(file);
+    }
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{STDIN}: error: cannot read standard input: {e}"))?;
+    decode(STDIN, bytes)
+}
+
+/// How standard input is named in messages.
+const STDIN: &str = "<stdin>";
+
+/// The format to read `text` in: `--format`, else what its content looks like, else its
+/// extension. Says on stderr which one was chosen and why.
+fn source_format(
+    name: &str,
+    file: &str,
+    text: &str,
+    given: Option<SourceFormat>,
+) -> Option<import::QuizFormat> {
+    if let Some(f) = given {
+        return Some(match f {
+            SourceFormat::Aiken => import::QuizFormat::Aiken,
+            SourceFormat::Gift => import::QuizFormat::Gift,
+        });
+    }
+    if let Some(f) = import::detect(text) {
+        eprintln!(
+            "{name}: read as {} (detected; use --format to choose)",
+            f.name()
+        );
+        return Some(f);
+    }
+    let extension = Path::new(file)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    let f = match extension.as_deref() {
+        Some("gift") => import::QuizFormat::Gift,
+        Some("txt") => import::QuizFormat::Aiken,
+        _ => {
+            eprintln!("{name}: error: cannot tell whether this is GIFT or Aiken (no {{…}} answer blocks, no ANSWER: lines); pass --format gift or --format aiken");
+            return None;
+        }
+    };
+    eprintln!(
+        "{name}: read as {} (from the file name: the content looks like neither format; use --format to choose)",
+        f.name()
+    );
+    Some(f)
+}
+
 fn import_command(args: ImportArgs) -> u8 {
     let ImportArgs {
-        file,
+        files,
         format,
         id,
         title,
         language,
         output,
     } = args;
-    let path = Path::new(&file);
-    let stem = path
-        .file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let format = match format {
-        Some(f) => f,
-        None => match path.extension().and_then(|e| e.to_str()).map(str::to_ascii_lowercase).as_deref() {
-            Some("txt") => SourceFormat::Aiken,
-            Some("gift") => SourceFormat::Gift,
-            _ => return usage_error(&format!("import: cannot tell the format of \"{file}\" from its extension; pass --format aiken or --format gift")),
-        },
-    };
-    let convert = match format {
-        SourceFormat::Aiken => import::aiken,
-        SourceFormat::Gift => import::gift,
-    };
+    if files.iter().filter(|f| *f == "-").count() > 1 {
+        return usage_error("import: '-' (standard input) can be given only once");
+    }
+    // Defaults from the first file.
+    let stem = stem_of(&files[0]);
     let id = id.unwrap_or_else(|| match import::slugify(&stem) {
         s if s.is_empty() => "imported".to_owned(),
         mut s => {
@@ -312,30 +373,51 @@ fn import_command(args: ImportArgs) -> u8 {
         }
     });
 
-    let text = match read(&file) {
-        Ok(text) => text,
-        Err(line) => {
-            eprintln!("{line}");
-            return 1;
+    let mut failed = false;
+    let mut parts = Vec::new();
+    let mut names = Vec::new();
+    for file in &files {
+        let name = if file == "-" { STDIN } else { file.as_str() };
+        let text = match read_source(file) {
+            Ok(text) => text,
+            Err(line) => {
+                eprintln!("{line}");
+                failed = true;
+                continue;
+            }
+        };
+        let Some(format) = source_format(name, file, &text, format) else {
+            failed = true;
+            continue;
+        };
+        let imported = import::convert(format, &text, &stem_of(file));
+        failed |= imported.has_errors();
+        for p in &imported.problems {
+            eprintln!("{name}:{}: {}", p.line, p.message);
         }
-    };
-    let imported = convert(&text, &stem);
-    let mut failed = imported.has_errors();
-    for p in &imported.problems {
-        eprintln!("{file}:{}: {}", p.line, p.message);
+        parts.push(imported);
+        names.push(name);
     }
-    let bank = imported.into_bank(&id, &title, &language);
+    let (questions, renamed) = import::merge(parts);
+    for r in renamed {
+        eprintln!(
+            "{}: question id \"{}\" is already used by an earlier question: renamed \"{}\"",
+            names[r.part], r.from, r.to
+        );
+    }
+    let bank = Bank::new(BankInfo::new(&id, &title, &language), questions);
     let json = bank::to_json(&bank);
+    let all = files.join(", ");
     // The questions were validated one by one; this catches bank-level mistakes such as
     // an over-long --title.
     if bank.questions.is_empty() {
         eprintln!(
-            "{file}: no question could be imported; the bank written has none and will not load"
+            "{all}: no question could be imported; the bank written has none and will not load"
         );
         failed = true;
     } else if let Err(diags) = bank::load(&json) {
         for d in diags.iter().filter(|d| d.is_error()) {
-            eprintln!("{file}: the generated bank is not valid: {}", d.message);
+            eprintln!("{all}: the generated bank is not valid: {}", d.message);
         }
         failed = true;
     }
