@@ -316,11 +316,10 @@ fn import_options_override_the_defaults() {
         "{problems}"
     );
     assert!(
-        problems.ends_with(
-            ": no question could be imported; the bank written has none and will not load\n"
-        ),
+        problems.ends_with(": no question could be imported: nothing written\n"),
         "{problems}"
     );
+    assert_eq!(stdout(&out), "", "no empty bank on stdout either");
 
     // Content that looks like neither format, with an extension that says nothing.
     let prose = tmp("prose.data");
@@ -521,4 +520,64 @@ fn several_files_and_standard_input_make_one_bank_with_unique_ids() {
 
     let out = cqbank(&["import", "-", "-"]);
     assert_eq!(code(&out), 2);
+}
+
+#[test]
+fn an_import_that_converts_nothing_never_overwrites_the_output() {
+    let dir = tmp("no-overwrite");
+    std::fs::create_dir_all(&dir).unwrap();
+    let out_path = dir.join("bank.json");
+    let good = std::fs::read_to_string(root().join("tests/fixtures/stats-bank.json")).unwrap();
+    std::fs::write(&out_path, &good).unwrap();
+    let out_str = out_path.to_str().unwrap();
+    let empty = dir.join("empty.gift");
+    std::fs::write(&empty, "").unwrap();
+    let refused = dir.join("refused.gift");
+    std::fs::write(&refused, "Short answer {=a =b}\n").unwrap();
+    let cases: [&[&str]; 4] = [
+        &[empty.to_str().unwrap()],
+        &[refused.to_str().unwrap()],
+        &["tests/fixtures/import/no-such-file.gift"],
+        // Converts, but the bank is not valid: the title is too long.
+        &[
+            "tests/fixtures/import/safety-basics.txt",
+            "--title",
+            &"t".repeat(300),
+        ],
+    ];
+    for args in cases {
+        let mut all = vec!["import", "-o", out_str];
+        all.extend_from_slice(args);
+        let out = cqbank(&all);
+        assert_eq!(code(&out), 1, "{args:?}: {}", stderr(&out));
+        assert!(
+            stderr(&out).ends_with(&format!("nothing written; {out_str} is left as it was\n")),
+            "{}",
+            stderr(&out)
+        );
+        assert_eq!(
+            std::fs::read_to_string(&out_path).unwrap(),
+            good,
+            "{args:?}"
+        );
+    }
+    // A successful import replaces the file, and leaves no temporary file behind.
+    let out = cqbank(&[
+        "import",
+        "tests/fixtures/import/safety-basics.txt",
+        "-o",
+        out_str,
+    ]);
+    assert_eq!(code(&out), 0, "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&out_path).unwrap(),
+        std::fs::read_to_string(root().join("tests/fixtures/import/safety-basics.expected.json"))
+            .unwrap()
+    );
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    assert_eq!(names, ["bank.json", "empty.gift", "refused.gift"]);
 }

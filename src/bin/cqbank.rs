@@ -409,22 +409,26 @@ fn import_command(args: ImportArgs) -> u8 {
     let json = bank::to_json(&bank);
     let all = files.join(", ");
     // The questions were validated one by one; this catches bank-level mistakes such as
-    // an over-long --title.
+    // an over-long --title. A bank that would not load is never written, so an import
+    // that converts nothing cannot replace a good bank with an empty one.
+    let unchanged = match &output {
+        Some(out) if Path::new(out).exists() => format!("; {out} is left as it was"),
+        _ => String::new(),
+    };
     if bank.questions.is_empty() {
-        eprintln!(
-            "{all}: no question could be imported; the bank written has none and will not load"
-        );
-        failed = true;
-    } else if let Err(diags) = bank::load(&json) {
+        eprintln!("{all}: no question could be imported: nothing written{unchanged}");
+        return 1;
+    }
+    if let Err(diags) = bank::load(&json) {
         for d in diags.iter().filter(|d| d.is_error()) {
             eprintln!("{all}: the generated bank is not valid: {}", d.message);
         }
-        failed = true;
+        eprintln!("{all}: nothing written{unchanged}");
+        return 1;
     }
     let written = match &output {
-        Some(out) => {
-            std::fs::write(out, &json).map_err(|e| format!("cqbank: cannot write {out}: {e}"))
-        }
+        Some(out) => write_atomically(Path::new(out), json.as_bytes())
+            .map_err(|e| format!("cqbank: cannot write {out}: {e}")),
         None => std::io::stdout()
             .write_all(json.as_bytes())
             .map_err(|e| format!("cqbank: cannot write the bank: {e}")),
@@ -434,6 +438,33 @@ fn import_command(args: ImportArgs) -> u8 {
         return 1;
     }
     u8::from(failed)
+}
+
+/// Writes `bytes` to a temporary file in `path`'s folder, then renames it over `path`, so
+/// that `path` holds either its old content or all of the new, never a part.
+fn write_atomically(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .ok_or_else(|| std::io::Error::new(std::io::ErrorKind::InvalidInput, "not a file name"))?;
+    let tmp = dir.join(format!(
+        ".{}.cqbank-{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| {
+            f.write_all(bytes)?;
+            f.sync_all()
+        })
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result
 }
 
 // ---------------------------------------------------------------------------------------
