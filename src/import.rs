@@ -33,15 +33,19 @@
 //!   in one multiple-choice question (Moodle: any of them is fully right) cannot be
 //!   expressed and are refused. Partial credit in a single-answer question is dropped
 //!   (the answer counts as wrong), with a warning; so is feedback on wrong answers, since a
-//!   question has one explanation. Short answer, matching, numerical, essay, description
-//!   (no `{…}`), missing-word (text after `}`) and embedded-answer questions are refused.
+//!   question has one explanation. `~=answer` is a right answer, as in Moodle. A
+//!   missing-word question (text after `}`, as in `at the {~north =south} gate.`) keeps a
+//!   blank `___` in its prompt where the answers were. Short answer, matching,
+//!   numerical, essay, description (no `{…}`) and embedded-answer (several `{…}`)
+//!   questions are refused.
 //! - **Text.** `\~ \= \# \{ \} \: \\` unescape to the character, `\n` to a line break; line
 //!   breaks in the file become spaces and runs of spaces collapse. Format tags `[html]`,
 //!   `[moodle]`, `[plain]` and `[markdown]` are stripped; `[html]` text also loses its tags
 //!   and its common entities are decoded. `$CATEGORY:` sets the topic of the questions
 //!   that follow to the last part of its path.
 //! - **Aiken.** The question text may span lines (joined with spaces); options are `A.`
-//!   or `A)` lines in order A, B, C…; `ANSWER: X` ends the question. A blank line ends
+//!   or `A)` lines in order A, B, C… (`A)one`, with no space, too, as Moodle accepts;
+//!   `A.one` is not, so that `U.S. law…` stays question text); `ANSWER: X` ends the question. A blank line ends
 //!   a question that has no ANSWER yet (reported), so a stray heading or an orphaned
 //!   option list is never glued onto the next question.
 //!
@@ -399,7 +403,8 @@ fn aiken_option(line: &str) -> Option<(usize, &str)> {
         return None;
     }
     let rest = chars.as_str();
-    if !rest.is_empty() && !rest.starts_with([' ', '\t']) {
+    // "A)one" is an option (Moodle reads it so); "U.S. law…" is not.
+    if delim == '.' && !rest.is_empty() && !rest.starts_with([' ', '\t']) {
         return None;
     }
     Some((usize::from(letter as u8 - b'A'), rest.trim()))
@@ -890,16 +895,18 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
         return;
     }
     let after = trim(&s[close + 1..]);
-    if !after.is_empty() {
-        let why = if find(after, "{", 0).is_some() {
-            "more than one answer block (embedded answers) is not supported"
-        } else {
-            "missing-word question (text after the answers) is not supported; put the answers at the end"
-        };
-        c.error(start, why.to_owned());
+    if find(after, "{", 0).is_some() {
+        c.error(
+            start,
+            "more than one answer block (embedded answers) is not supported".to_owned(),
+        );
         return;
     }
-    let (prompt, format) = text(&s[..open], Format::Moodle);
+    let (mut prompt, format) = text(&s[..open], Format::Moodle);
+    if !after.is_empty() {
+        // Missing word: the answers stand in for a gap in the sentence.
+        prompt = blank_in(&prompt, &text(after, format).0);
+    }
 
     let mut answers = trim(&s[open + 1..close]);
     let mut general = String::new();
@@ -973,7 +980,6 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
             join_explanation(&[&right_feedback, &general]),
         )
     };
-    let mut prompt = prompt;
     if answer.is_multiple() && !prompt.to_ascii_lowercase().ends_with(SELECT_ALL) {
         prompt = [prompt.as_str(), " ", SELECT_ALL].concat();
     }
@@ -985,22 +991,44 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
     });
 }
 
+/// A missing-word prompt: the text before the answer block, a blank, the text after.
+fn blank_in(before: &str, after: &str) -> String {
+    let mut out = before.to_owned();
+    if !out.is_empty() && !out.ends_with(['(', '"', '\'', '\n']) {
+        out.push(' ');
+    }
+    out.push_str(BLANK);
+    if !after.is_empty() && !after.starts_with(['.', ',', ';', ':', '!', '?', ')', '"', '\'']) {
+        out.push(' ');
+    }
+    out.push_str(after);
+    out
+}
+
+/// What stands for the answers in a missing-word question's prompt.
+const BLANK: &str = "___";
+
 type Converted = (Vec<String>, Answer, String, Vec<String>);
 
 /// `{=right ~wrong}` or `{~%50%a ~%50%b ~%-100%c}`: choices, answer, right feedback, notes.
 fn multiple_choice(answers: &[Ch], format: Format) -> Result<Converted, String> {
-    // Each unescaped '=' or '~' starts an answer.
-    let mut starts = Vec::new();
+    // Each unescaped '=' or '~' starts an answer: (where, marker, where its text starts).
+    // "~=" is one right answer, as Moodle reads it.
+    let mut starts: Vec<(usize, char, usize)> = Vec::new();
     let mut i = 0;
     while i < answers.len() {
         match answers[i].c {
             '\\' => i += 1,
-            '=' | '~' => starts.push(i),
+            '~' if answers.get(i + 1).is_some_and(|n| n.c == '=') => {
+                starts.push((i, '=', i + 2));
+                i += 1;
+            }
+            m @ ('=' | '~') => starts.push((i, m, i + 1)),
             _ => {}
         }
         i += 1;
     }
-    let first = starts.first().copied().unwrap_or(answers.len());
+    let first = starts.first().map_or(answers.len(), |s| s.0);
     if !trim(&answers[..first]).is_empty() {
         return Err(format!(
             "text before the first answer: \"{}\" (answers start with = or ~)",
@@ -1008,12 +1036,11 @@ fn multiple_choice(answers: &[Ch], format: Format) -> Result<Converted, String> 
         ));
     }
     let mut list = Vec::new();
-    for (k, &at) in starts.iter().enumerate() {
-        let end = starts.get(k + 1).copied().unwrap_or(answers.len());
-        let body = &answers[at + 1..end];
+    for (k, &(_, marker, body_start)) in starts.iter().enumerate() {
+        let end = starts.get(k + 1).map_or(answers.len(), |s| s.0);
+        let body = &answers[body_start..end];
         let (w, body) = weight(body)?;
         let parts = split(body, '#', 2);
-        let marker = answers[at].c;
         list.push(Choice {
             marker,
             positive: w.unwrap_or(marker == '='),
@@ -1241,7 +1268,7 @@ mod tests {
 
     #[test]
     fn gift_unsupported_types_and_syntax_errors_are_reported_by_line() {
-        let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} here.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nTwo = {=a =b ~c}\n\nstray } brace";
+        let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} in {=a ~b}.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nTwo = {=a =b ~c}\n\nstray } brace";
         let imp = gift(text, "t");
         assert!(imp.questions.is_empty());
         let lines: Vec<u32> = errors(&imp).iter().map(|e| e.0).collect();
@@ -1261,7 +1288,7 @@ mod tests {
             "matching",
             "numerical",
             "essay",
-            "missing-word",
+            "embedded answers",
             "description",
             "not closed",
             "2 answers are marked '='",
@@ -1349,5 +1376,53 @@ mod tests {
             "{}",
             qs[1].id
         );
+    }
+
+    // The snippets below are the ones issue 10 found refused or changed in real files.
+
+    #[test]
+    fn gift_tilde_equals_is_the_right_answer() {
+        let imp = gift("I ___ here.{~=have been~was}", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "I ___ here.");
+        assert_eq!(q.choices, ["have been", "was"]);
+        assert_eq!(q.answer, Answer::Single(0));
+        // With a weight and feedback too; two "~=" are two '=' answers, refused as such.
+        let imp = gift("Q {~a ~=%100%b#Yes.}", "t");
+        assert_eq!(imp.questions[0].choices, ["a", "b"]);
+        assert_eq!(imp.questions[0].answer, Answer::Single(1));
+        assert_eq!(imp.questions[0].explanation, "Yes.");
+        let imp = gift("Q {~=a ~=b ~c}", "t");
+        assert!(errors(&imp)[0].1.contains("2 answers are marked '='"));
+    }
+
+    #[test]
+    fn gift_missing_word_keeps_a_blank_in_the_prompt() {
+        let imp = gift("The guard post is at the {~north =south} gate.", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "The guard post is at the ___ gate.");
+        assert_eq!(q.choices, ["north", "south"]);
+        assert_eq!(q.answer, Answer::Single(1));
+        let imp = gift("::t::Exits are marked {=green ~red}.", "t");
+        assert_eq!(imp.questions[0].prompt, "Exits are marked ___.");
+        let imp = gift("{=Fire ~Water} doors must stay closed.", "t");
+        assert_eq!(imp.questions[0].prompt, "___ doors must stay closed.");
+    }
+
+    #[test]
+    fn aiken_option_without_a_space_after_the_bracket() {
+        let imp = aiken("Pick one\nA)one\nB)two\nANSWER: B\n", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(imp.questions[0].choices, ["one", "two"]);
+        assert_eq!(imp.questions[0].answer, Answer::Single(1));
+        assert_eq!(
+            detect("Pick one\nA)one\nB)two\nANSWER: B\n"),
+            Some(QuizFormat::Aiken)
+        );
+        // "U.S. law" is question text, not option U.
+        let imp = aiken("U.S. law says?\nA. x\nB. y\nANSWER: A\n", "t");
+        assert_eq!(imp.questions[0].prompt, "U.S. law says?");
     }
 }
