@@ -581,3 +581,72 @@ fn an_import_that_converts_nothing_never_overwrites_the_output() {
     names.sort();
     assert_eq!(names, ["bank.json", "empty.gift", "refused.gift"]);
 }
+
+/// About 5 MB of Aiken text: `n` questions of four options, the answers spread over A to D.
+fn big_aiken(n: usize) -> String {
+    let mut text = String::with_capacity(n * 70);
+    for i in 0..n {
+        let right = ["A", "B", "C", "D"][i % 4];
+        text.push_str(&format!(
+            "Patrol {i} checks?\nA. N{i}\nB. S{i}\nC. E{i}\nD. W{i}\nANSWER: {right}\n\n"
+        ));
+    }
+    text
+}
+
+#[test]
+fn seventy_five_thousand_aiken_questions_import() {
+    // Not timed here (debug builds and shared machines vary); the measured time of a
+    // release build is in docs/bank-format.md, from the ignored test below.
+    let path = tmp("big.txt");
+    std::fs::write(&path, big_aiken(75_000)).unwrap();
+    let out_path = tmp("big.json");
+    let out = cqbank(&[
+        "import",
+        path.to_str().unwrap(),
+        "-o",
+        out_path.to_str().unwrap(),
+    ]);
+    assert_eq!(
+        code(&out),
+        0,
+        "{}",
+        &stderr(&out)[..stderr(&out).len().min(500)]
+    );
+    let json = std::fs::read_to_string(&out_path).unwrap();
+    let (bank, _) = checkpoint_quiz::bank::load(&json).unwrap();
+    assert_eq!(bank.questions.len(), 75_000);
+    assert_eq!(bank.questions[74_999].id, "big-75000");
+}
+
+/// How long `cqbank import` takes on a 5 MB Aiken file, for the binary named by `CQBANK`
+/// (the test's own build when unset). `cargo test --release` cannot build tests with the
+/// release profile's `panic = "abort"`, so time a release binary this way:
+/// `cargo build --release --bin cqbank && CQBANK=target/release/cqbank cargo test --test cli -- --ignored --nocapture five_mb`
+#[test]
+#[ignore]
+fn five_mb_aiken_import_time() {
+    let text = big_aiken(75_000);
+    let path = tmp("five-mb.txt");
+    std::fs::write(&path, &text).unwrap();
+    let out_path = tmp("five-mb.json");
+    let bin = std::env::var("CQBANK").unwrap_or_else(|_| env!("CARGO_BIN_EXE_cqbank").to_owned());
+    let started = std::time::Instant::now();
+    let out = Command::new(&bin)
+        .args([
+            "import",
+            path.to_str().unwrap(),
+            "-o",
+            out_path.to_str().unwrap(),
+        ])
+        .current_dir(root())
+        .output()
+        .expect("run cqbank");
+    let seconds = started.elapsed().as_secs_f64();
+    assert_eq!(code(&out), 0);
+    assert!(text.len() > 5_000_000, "{} bytes", text.len());
+    println!(
+        "{bin} import: {} bytes, 75000 questions, {seconds:.2} s",
+        text.len()
+    );
+}

@@ -536,9 +536,11 @@ fn stats_table(path: &str, b: &Bank) -> String {
     );
 
     // Per topic, split by difficulty.
+    // A set beside the list, so a bank with many topics is not searched once per question.
     let mut topics: Vec<String> = b.topics.clone();
+    let mut listed: std::collections::HashSet<&str> = b.topics.iter().map(String::as_str).collect();
     for q in qs {
-        if !topics.contains(&q.topic) && !q.topic.is_empty() {
+        if !q.topic.is_empty() && listed.insert(&q.topic) {
             topics.push(q.topic.clone());
         }
     }
