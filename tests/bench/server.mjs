@@ -9,31 +9,13 @@
 
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, resolve, sep } from 'node:path';
+import { extname, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const MIME = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.md': 'text/markdown; charset=utf-8',
-  '.wasm': 'application/wasm',
-};
+import { fileIn, MIME as E2E_MIME } from '../e2e/server.mjs';
 
-/** The file under `dir` that `rest` names, or null if it would escape `dir`. */
-function fileIn(dir, rest) {
-  let decoded;
-  try {
-    decoded = decodeURIComponent(rest);
-  } catch {
-    return null;
-  }
-  if (decoded.includes('\0')) return null;
-  const file = resolve(dir, '.' + decoded);
-  return file === dir || file.startsWith(dir + sep) ? file : null;
-}
+// The e2e server's types, and quizdown's markdown banks.
+const MIME = { ...E2E_MIME, '.md': 'text/markdown; charset=utf-8' };
 
 /**
  * Starts the server on an ephemeral port of 127.0.0.1. `mounts` maps a URL prefix

@@ -38,7 +38,7 @@ function mimeOf(path) {
 }
 
 /** The file under `dir` that `urlPath` names, or null if it would escape `dir`. */
-function fileIn(dir, urlPath) {
+export function fileIn(dir, urlPath) {
   let decoded;
   try {
     decoded = decodeURIComponent(urlPath);
