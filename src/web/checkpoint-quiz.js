@@ -35,9 +35,11 @@ function loadWasm() {
 
 // Each widget requests its bank itself, as soon as it mounts (in parallel with the wasm).
 // Not shared between widgets: a shared response would have to be cloned, and the clones'
-// unread original would keep every body in memory for the life of the page.
-function loadBank(url) {
-  return fetch(url);
+// unread original would keep every body in memory for the life of the page. The signal
+// cancels it when the widget goes away first: an unread response is never collected
+// (Chromium keeps its loader and stream), which was the last memory a removed widget left.
+function loadBank(url, signal) {
+  return fetch(url, { signal });
 }
 
 /** The bank URL the widget will use: its `bank` attribute, else the bundled bank. */
@@ -71,6 +73,7 @@ class CheckpointQuiz extends HTMLElement {
   constructor() {
     super();
     this._handle = null;
+    this._bankRequest = null; // AbortController of this mount's bank request
     this._generation = 0; // bumps on every (re)mount and unmount, to drop stale async work
     this._remountQueued = false;
   }
@@ -103,6 +106,8 @@ class CheckpointQuiz extends HTMLElement {
 
   _unmount() {
     this._generation++;
+    this._bankRequest?.abort();
+    this._bankRequest = null;
     if (this._handle) {
       try {
         this._handle.unmount();
@@ -122,7 +127,8 @@ class CheckpointQuiz extends HTMLElement {
     root.setAttribute('part', 'root');
     shadow.replaceChildren(root);
     const url = bankUrl(this);
-    const bank = loadBank(url);
+    this._bankRequest = new AbortController();
+    const bank = loadBank(url, this._bankRequest.signal);
     bank.catch(() => {}); // the widget reports a failed request itself
     let glue, css;
     try {

@@ -13,6 +13,7 @@ mod notice;
 mod question;
 mod quiz;
 mod result;
+mod roots;
 mod saved_data;
 mod start;
 mod state;
@@ -34,16 +35,17 @@ pub type SummaryCell = Rc<RefCell<Option<Summary>>>;
 /// element leaves the page.
 #[wasm_bindgen]
 pub struct Handle {
-    app: Option<yew::AppHandle<app::App>>,
+    root: Option<roots::Root>,
     summary: SummaryCell,
 }
 
 #[wasm_bindgen]
 impl Handle {
-    /// Destroys the app and its listeners; safe to call twice.
+    /// Ends the widget's app (its effects, timers and listeners) and parks its root for the
+    /// next widget; safe to call twice.
     pub fn unmount(&mut self) {
-        if let Some(app) = self.app.take() {
-            app.destroy();
+        if let Some(root) = self.root.take() {
+            roots::park(root);
         }
     }
 
@@ -89,9 +91,8 @@ pub fn mount(
             .map(|(url, p)| fetch::Requested { url, response: p }),
         summary: summary.clone(),
     };
-    let app = yew::Renderer::<app::App>::with_root_and_props(root, props).render();
     Handle {
-        app: Some(app),
+        root: Some(roots::start(root, props)),
         summary,
     }
 }

@@ -519,8 +519,16 @@ test('an element created later by script mounts; removing it and changing attrib
     document.body.append(el);
   });
   const back = await new Quiz(page, second, '#back').ready();
+  // Removed widgets hand their yew root to the next one (yew never frees a root's
+  // listeners): clicks must reach the new widget, and its events come from its own element.
+  await page.evaluate(() => {
+    window.fromBack = [];
+    document.getElementById('back').addEventListener('quiz-answer', (e) => window.fromBack.push(e.detail.questionId));
+  });
   await back.answer(true);
   assert.equal((await back.progress()).answered, 1);
+  assert.deepEqual(await page.evaluate(() => window.fromBack), [second.questions[0].id]);
+  assert.equal(await back.counter(), 'Question 1 of ' + second.questions.length, 'a fresh round, nothing kept from #late');
   assert.deepEqual(problems, []);
 });
 
