@@ -57,15 +57,16 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
             }
         }
     }
-    if let Some(v) = get("shuffle") {
-        match v.trim().to_ascii_lowercase().as_str() {
-            "false" | "off" | "no" => settings.shuffle = false,
-            "" | "true" | "on" | "yes" => {}
-            _ => bad(
-                "shuffle",
-                &v,
-                "it should be \"true\" or \"false\"; shuffling.",
-            ),
+    for (name, flag) in [
+        ("shuffle", &mut settings.shuffle),
+        ("shuffle-choices", &mut settings.shuffle_choices),
+    ] {
+        if let Some(v) = get(name) {
+            match v.trim().to_ascii_lowercase().as_str() {
+                "false" | "off" | "no" => *flag = false,
+                "" | "true" | "on" | "yes" => {}
+                _ => bad(name, &v, "it should be \"true\" or \"false\"; shuffling."),
+            }
         }
     }
     let seed = get("seed").and_then(|v| match v.trim().parse::<u64>() {
@@ -156,6 +157,7 @@ mod tests {
             ("bank", " /b.json "),
             ("count", "5"),
             ("shuffle", "false"),
+            ("shuffle-choices", "OFF"),
             ("seed", "42"),
             ("id", "top"),
             ("mode", "Exam"),
@@ -169,6 +171,7 @@ mod tests {
             Settings {
                 count: Some(5),
                 shuffle: false,
+                shuffle_choices: false,
                 time_limit: Some(900),
                 pass_mark: Some(80)
             }
@@ -188,6 +191,7 @@ mod tests {
         let (c, problems) = read(&[
             ("count", "ten"),
             ("shuffle", "maybe"),
+            ("shuffle-choices", "sometimes"),
             ("seed", "-1"),
             ("mode", "speedrun"),
             ("bank", " "),
@@ -197,7 +201,10 @@ mod tests {
         assert_eq!(c.settings, Settings::default());
         assert_eq!((c.seed, c.mode), (None, None));
         assert_eq!(c.bank_url, None);
-        assert_eq!(problems.len(), 7);
+        assert_eq!(problems.len(), 8);
+        assert!(problems
+            .iter()
+            .any(|p| p.starts_with("Ignored shuffle-choices=\"sometimes\"")));
         assert_eq!(
             problems[1],
             "Ignored count=\"ten\": it should be a whole number from 1 to 500, or \"all\"; using the default."

@@ -47,6 +47,9 @@ pub struct Settings {
     /// Questions per round; `None` = the mode's default (10, or the bank's exam size).
     pub count: Option<usize>,
     pub shuffle: bool,
+    /// Shows each question's choices in an order of the round's own (see
+    /// `Round::choice_order`), so a key's position teaches nothing.
+    pub shuffle_choices: bool,
     /// Exam time limit in seconds; `None` = the bank's, or no limit.
     pub time_limit: Option<u32>,
     /// Exam pass mark in percent; `None` = the bank's.
@@ -58,6 +61,7 @@ impl Default for Settings {
         Settings {
             count: None,
             shuffle: true,
+            shuffle_choices: true,
             time_limit: None,
             pass_mark: None,
         }
@@ -88,6 +92,9 @@ pub struct Round {
     pub shown_at: i64,
     /// Practice restricted to one topic ("practise your weakest topic").
     pub topic: Option<String>,
+    /// Seed of the choice order (`choice_order`); `None` shows the bank's order. Stored
+    /// with the round, so a resumed round shows the same order.
+    pub choice_seed: Option<u64>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -210,7 +217,24 @@ impl Round {
             submitted: None,
             shown_at: now,
             topic: None,
+            choice_seed: None,
         }
+    }
+
+    /// The order `q`'s choices are shown in: display position → the bank's index. Drawn
+    /// from the round's seed and the question id, so it differs from question to question
+    /// and round to round, and needs nothing stored per question. Bank order when the
+    /// round does not shuffle choices or the question pins its order (`fixedOrder`).
+    pub fn choice_order(&self, q: &Question) -> Vec<usize> {
+        let mut order: Vec<usize> = (0..q.choices.len()).collect();
+        if let Some(seed) = self.choice_seed.filter(|_| !q.fixed_order) {
+            // FNV-1a of the id, mixed into the seed.
+            let id = q.id.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+                (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+            });
+            Rng::new(seed ^ id).shuffle(&mut order);
+        }
+        order
     }
 
     /// Draws a round of `mode`. Practice asks questions never answered first, then those
@@ -296,6 +320,7 @@ impl Round {
                 .map(|s| now + i64::from(s) * 1000);
         }
         round.topic = topic.map(str::to_owned);
+        round.choice_seed = settings.shuffle_choices.then(|| rng.next_u64());
         round
     }
 
@@ -691,6 +716,8 @@ impl Quiz {
                 let mut round =
                     Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
                 round.topic = self.round.topic.take();
+                // Another order for the same questions, still fixed by the first seed.
+                round.choice_seed = self.round.choice_seed.map(|s| Rng::new(s).next_u64());
                 self.round = round;
                 self.selection.clear();
                 self.revision += 1;
@@ -947,6 +974,73 @@ pub(crate) mod tests {
             got, want,
             "then the missed ones, before those answered right"
         );
+    }
+
+    #[test]
+    fn choices_are_shuffled_per_round_seeded_and_pinned_when_asked() {
+        let text = r#"{"id":"t","title":"T","version":1,"language":"en","questions":[
+            {"id":"a","prompt":"A?","choices":["1","2","3","4"],"answer":0,"explanation":"e"},
+            {"id":"b","prompt":"B?","choices":["1","2","3","4"],"answer":1,"explanation":"e"},
+            {"id":"c","prompt":"C?","choices":["1","2","3","4"],"answer":2,"explanation":"e"},
+            {"id":"d","prompt":"D?","choices":["1","2","3","Both 1 and 2"],"answer":3,"explanation":"e","fixedOrder":true}]}"#;
+        let b = bank::load(text).unwrap().0;
+        let draw = |s: &Settings, seed| {
+            Round::draw(&b, &Progress::default(), s, Mode::Exam, None, seed, T0)
+        };
+        let s = Settings::default();
+        let orders = |r: &Round| -> Vec<Vec<usize>> {
+            b.questions.iter().map(|q| r.choice_order(q)).collect()
+        };
+        for q in &b.questions {
+            let mut o = draw(&s, 1).choice_order(q);
+            o.sort_unstable();
+            assert_eq!(o, [0, 1, 2, 3], "every choice shown once");
+        }
+        assert_eq!(
+            orders(&draw(&s, 1)),
+            orders(&draw(&s, 1)),
+            "a seed fixes the order"
+        );
+        let seeds: Vec<Vec<Vec<usize>>> = (1..6).map(|seed| orders(&draw(&s, seed))).collect();
+        assert!(
+            seeds.windows(2).all(|w| w[0] != w[1]),
+            "each round its own order"
+        );
+        assert!(
+            seeds
+                .iter()
+                .any(|o| o[..3].iter().any(|x| x[..] != [0, 1, 2, 3])),
+            "shuffled, not the bank order"
+        );
+        assert!(
+            seeds.iter().all(|o| o[3] == [0, 1, 2, 3]),
+            "fixedOrder keeps the bank order"
+        );
+        let plain = Settings {
+            shuffle_choices: false,
+            ..Settings::default()
+        };
+        assert!(orders(&draw(&plain, 1))
+            .iter()
+            .all(|o| o[..] == [0, 1, 2, 3]));
+    }
+
+    #[test]
+    fn try_again_shows_the_same_questions_in_another_choice_order() {
+        let b = bank(4);
+        let mut quiz = start(b, 2, Mode::Practice);
+        let before = quiz.round.choice_seed;
+        for _ in 0..2 {
+            let right = quiz.question().unwrap().answer.indices()[0];
+            quiz.apply(Action::Select(right));
+            quiz.apply(Action::Check { now: T0 });
+            quiz.apply(Action::Next { now: T0 });
+        }
+        let ids = quiz.round.ids.clone();
+        quiz.apply(Action::TryAgain { now: T0 });
+        assert_eq!(quiz.round.ids, ids);
+        assert!(before.is_some() && quiz.round.choice_seed.is_some());
+        assert_ne!(quiz.round.choice_seed, before);
     }
 
     #[test]

@@ -577,6 +577,9 @@ struct RoundData<S> {
     shown: Option<i64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     topic: Option<S>,
+    /// The round's choice seed (absent before choices were shuffled: bank order).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    cs: Option<u64>,
 }
 
 /// The value, or its default when it has another shape.
@@ -614,6 +617,7 @@ pub fn encode_round(r: &Round, selection: &[usize], now_ms: i64) -> String {
         submitted: r.submitted,
         shown: Some(r.shown_at),
         topic: r.topic.as_deref(),
+        cs: r.choice_seed,
     };
     envelope(data, now_ms)
 }
@@ -644,6 +648,7 @@ pub fn decode_round(text: &str, _version: i64) -> Option<(Round, Vec<usize>)> {
         submitted: d.submitted,
         shown_at: d.shown.unwrap_or(0),
         topic: d.topic,
+        choice_seed: d.cs,
     };
     Some((round, d.sel))
 }
@@ -1031,6 +1036,10 @@ mod tests {
         assert_eq!(r.submitted, None);
         assert_eq!(r.shown_at, 1_700_200_050_500);
         assert_eq!(r.topic.as_deref(), Some("Trust \"and\" rapport"));
+        assert_eq!(
+            r.choice_seed, None,
+            "saved before choices were shuffled: bank order"
+        );
         // Written again (now version 3) it reads back the same.
         assert_eq!(
             read(&encode_round(&r, &sel, 1), decode_round),
@@ -1087,6 +1096,8 @@ mod tests {
         r.current = 1;
         r.deadline = Some(T0 + 60_000);
         r.topic = Some("Trust \"and\" rapport".into());
+        // A seed past 2^53 survives (JSON numbers read by serde_json, not as doubles).
+        r.choice_seed = Some(u64::MAX - 7);
         let kv = MemoryStore::default();
         kv.set("k", &encode_round(&r, &[1], 5)).unwrap();
         assert_eq!(
