@@ -711,15 +711,28 @@ impl Place {
 struct Lost {
     /// The images of the question text, in order.
     images: Vec<html::Img>,
-    /// What was dropped and where, each named once.
+    /// What was dropped and where, each named once, in order.
     dropped: Vec<String>,
+    seen: HashSet<String>,
+    /// The last image dropped from an answer, to explain an answer left empty.
+    answer_image: Option<String>,
 }
 
 impl Lost {
     fn drop(&mut self, what: String) {
-        if !self.dropped.contains(&what) {
+        if self.seen.insert(what.clone()) {
             self.dropped.push(what);
         }
+    }
+
+    /// The report: the first few things dropped, and how many more.
+    fn message(&self) -> String {
+        const SHOWN: usize = 12;
+        let mut list = self.dropped[..self.dropped.len().min(SHOWN)].join("; ");
+        if self.dropped.len() > SHOWN {
+            list.push_str(&format!("; and {} more", self.dropped.len() - SHOWN));
+        }
+        format!("HTML not kept (the text around it is): {list}")
     }
 }
 
@@ -779,6 +792,9 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
                     image.src,
                     place.name()
                 ));
+                if place == Place::Answer {
+                    lost.answer_image = Some(image.src);
+                }
             }
         }
         for what in converted.dropped {
@@ -1073,10 +1089,7 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
         ));
     }
     if !lost.dropped.is_empty() {
-        warn(format!(
-            "HTML not kept (the text around it is): {}",
-            lost.dropped.join("; ")
-        ));
+        warn(lost.message());
     }
     c.drafts.push(Draft {
         line: start,
@@ -1139,10 +1152,18 @@ fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Co
         let body = &answers[body_start..end];
         let (w, body) = weight(body)?;
         let parts = split(body, '#', 2);
+        lost.answer_image = None;
+        let answer = text(parts[0], format, Place::Answer, lost).0;
+        if let Some(src) = lost.answer_image.take().filter(|_| answer.is_empty()) {
+            return Err(format!(
+                "answer {} is only an image (\"{src}\"), and only the question text can have one: write the answer in words",
+                k + 1
+            ));
+        }
         list.push(Choice {
             marker,
             positive: w.unwrap_or(marker == '='),
-            text: text(parts[0], format, Place::Answer, lost).0,
+            text: answer,
             feedback: parts
                 .get(1)
                 .map(|p| text(p, format, Place::Feedback, lost).0)
@@ -1650,6 +1671,18 @@ mod tests {
                 )
                 .to_owned()
             )]
+        );
+    }
+
+    #[test]
+    fn an_answer_that_is_only_an_image_is_refused_with_why() {
+        let imp = gift(
+            "[html]Which sign means stop? {=<img src\\=\"stop.png\" alt\\=\"A red octagon\"> ~<img src\\=\"yield.png\">}",
+            "t",
+        );
+        assert_eq!(
+            errors(&imp),
+            [(1, "not imported: answer 1 is only an image (\"stop.png\"), and only the question text can have one: write the answer in words".to_owned())]
         );
     }
 

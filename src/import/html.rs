@@ -340,8 +340,9 @@ pub(super) fn convert(html: &str) -> Html {
     let mut open: Vec<Open> = Vec::new();
     let mut images = Vec::new();
     let mut dropped: Vec<String> = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     let mut drop = |what: String| {
-        if !dropped.contains(&what) {
+        if seen.insert(what.clone()) {
             dropped.push(what);
         }
     };
