@@ -38,11 +38,28 @@
 //!   blank `___` in its prompt where the answers were. Short answer, matching,
 //!   numerical, essay, description (no `{…}`) and embedded-answer (several `{…}`)
 //!   questions are refused.
-//! - **Text.** `\~ \= \# \{ \} \: \\` unescape to the character, `\n` to a line break; line
-//!   breaks in the file become spaces and runs of spaces collapse. Format tags `[html]`,
-//!   `[moodle]`, `[plain]` and `[markdown]` are stripped; `[html]` text also loses its tags
-//!   and its common entities are decoded. `$CATEGORY:` sets the topic of the questions
-//!   that follow to the last part of its path.
+//! - **Text.** Questions are written in the bank's inline formatting ([`crate::markup`]).
+//!   `\~ \= \# \{ \} \: \\` unescape to the character. Format tags `[html]`, `[moodle]`,
+//!   `[plain]` and `[markdown]` are stripped. Text that is not `[html]` (and Aiken text)
+//!   is plain: line breaks in the file become spaces, runs of spaces collapse, `\n` is a
+//!   line break, and `*`, `` ` ``, `\` are escaped so they stay literal (`[markdown]`
+//!   markup included: it shows as written). `[html]` text is read with an HTML tokenizer
+//!   (the `html` module): entities decoded, whitespace as a browser shows it (`\n` is a
+//!   space there), `<em>`/`<i>`, `<strong>`/`<b>`, `<code>`/`<tt>`/`<kbd>` become `*…*`,
+//!   `**…**` and backticks, `<br>` and block edges line breaks.
+//! - **Images.** The first `<img>` of an `[html]` question text becomes the question's
+//!   `image`, `src` as written and `alt` from the attribute. Without alt text (absent or
+//!   empty) the question is refused, with a message naming the image and saying to add
+//!   `alt="…"`: a bank requires alt text, and writing the question with an empty one
+//!   would make the widget refuse the whole bank. A `src` in Moodle's file area
+//!   (`@@PLUGINFILE@@/…`, which a GIFT export does not include) is kept and warned about.
+//! - **HTML not kept.** Anything else the bank format cannot hold — a second image, an
+//!   image in an answer or feedback, a link's address, a table's layout, a heading,
+//!   sub- and superscript, underline, strike-through, a numbered list's numbers, scripts,
+//!   media, unknown elements — is left out with a warning naming each thing and where it
+//!   was; the text inside and around it is kept (but not the content of a `<script>` or
+//!   `<style>`, which a browser does not show either). `$CATEGORY:` sets the topic of
+//!   the questions that follow to the last part of its path.
 //! - **Aiken.** The question text may span lines (joined with spaces); options are `A.`
 //!   or `A)` lines in order A, B, C… (`A)one`, with no space, too, as Moodle accepts;
 //!   `A.one` is not, so that `U.S. law…` stays question text); `ANSWER: X` ends the question. A blank line ends
@@ -53,7 +70,10 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::bank::{self, Answer, Bank, BankInfo, Question, Severity};
+use crate::bank::{self, Answer, Bank, BankInfo, Image, Question, Severity, Step};
+use crate::markup;
+
+mod html;
 
 /// The explanation given to imported questions that came without one.
 pub const EXPLANATION_PLACEHOLDER: &str = "TODO: explain why";
@@ -360,9 +380,16 @@ fn validate(q: &Question) -> Vec<String> {
     if q.explanation.is_empty() {
         q.explanation = EXPLANATION_PLACEHOLDER.to_owned();
     }
+    let alt_path = [Step::Key("image".to_owned()), Step::Key("alt".to_owned())];
     bank::check_question(&q)
         .iter()
-        .map(ToString::to_string)
+        .map(|d| match &q.image {
+            Some(image) if d.path == alt_path && image.alt.trim().is_empty() => format!(
+                "the image \"{}\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again",
+                image.src
+            ),
+            _ => d.to_string(),
+        })
         .collect()
 }
 
@@ -497,7 +524,7 @@ pub fn aiken(text: &str, stem: &str) -> Imported {
                                 title: String::new(),
                                 question: new_question(
                                     "",
-                                    prompt.join(" "),
+                                    markup::escape(&prompt.join(" ")),
                                     std::mem::take(&mut choices),
                                     answer,
                                     String::new(),
@@ -544,7 +571,8 @@ pub fn aiken(text: &str, stem: &str) -> Imported {
                         );
                         bad_options = true;
                     }
-                    choices.push(option.to_owned());
+                    // Aiken text is plain: `*`, `` ` `` and `\` stay literal.
+                    choices.push(markup::escape(option));
                     state = State::Options;
                 }
             }
@@ -660,9 +688,60 @@ enum Format {
     Html,
 }
 
-/// A text field: the format tag stripped, escapes resolved, spaces collapsed. The
-/// format of the question text is inherited by its answers and feedback.
-fn text(s: &[Ch], inherited: Format) -> (String, Format) {
+/// Where a text field sits in its question, for the report of what its HTML lost.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Question,
+    Answer,
+    Feedback,
+}
+
+impl Place {
+    fn name(self) -> &'static str {
+        match self {
+            Place::Question => "the question text",
+            Place::Answer => "an answer",
+            Place::Feedback => "feedback",
+        }
+    }
+}
+
+/// What the `[html]` fields of one question could not keep, and its images.
+#[derive(Default)]
+struct Lost {
+    /// The images of the question text, in order.
+    images: Vec<html::Img>,
+    /// What was dropped and where, each named once, in order.
+    dropped: Vec<String>,
+    seen: HashSet<String>,
+    /// The last image dropped from an answer, to explain an answer left empty.
+    answer_image: Option<String>,
+}
+
+impl Lost {
+    fn drop(&mut self, what: String) {
+        if self.seen.insert(what.clone()) {
+            self.dropped.push(what);
+        }
+    }
+
+    /// The report: the first few things dropped, and how many more.
+    fn message(&self) -> String {
+        const SHOWN: usize = 12;
+        let mut list = self.dropped[..self.dropped.len().min(SHOWN)].join("; ");
+        if self.dropped.len() > SHOWN {
+            list.push_str(&format!("; and {} more", self.dropped.len() - SHOWN));
+        }
+        format!("HTML not kept (the text around it is): {list}")
+    }
+}
+
+/// A text field as bank text (see [`crate::markup`]): the format tag stripped, GIFT
+/// escapes resolved, then `[html]` converted ([`html::convert`]) or, for the other
+/// formats, spaces collapsed and `*`, `` ` ``, `\` escaped so they stay literal. The
+/// format of the question text is inherited by its answers and feedback. What HTML
+/// could not keep, and the question text's images, go to `lost`.
+fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, Format) {
     let mut s = trim(s);
     let mut format = inherited;
     if s.first().is_some_and(|c| c.c == '[') {
@@ -679,7 +758,9 @@ fn text(s: &[Ch], inherited: Format) -> (String, Format) {
             }
         }
     }
-    // Unescape; an escaped "\n" is a real line break, kept as \u{0} until spaces collapse.
+    let html = format == Format::Html;
+    // Unescape. An escaped "\n" is a line break (kept as \u{0} until spaces collapse),
+    // except in HTML, where a newline is a space as in a browser (<br> breaks a line).
     let mut out = String::new();
     let mut i = 0;
     while i < s.len() {
@@ -687,7 +768,7 @@ fn text(s: &[Ch], inherited: Format) -> (String, Format) {
         if c == '\\' {
             match s.get(i + 1).map(|n| n.c) {
                 Some(n @ ('~' | '=' | '#' | '{' | '}' | ':' | '\\')) => out.push(n),
-                Some('n') => out.push('\u{0}'),
+                Some('n') => out.push(if html { ' ' } else { '\u{0}' }),
                 Some(n) => {
                     out.push('\\');
                     out.push(n);
@@ -700,58 +781,33 @@ fn text(s: &[Ch], inherited: Format) -> (String, Format) {
         out.push(c);
         i += 1;
     }
-    if format == Format::Html {
-        out = html_to_text(&out);
-    }
-    let text = out
-        .split('\u{0}')
-        .map(|line| line.split_whitespace().collect::<Vec<_>>().join(" "))
-        .collect::<Vec<_>>()
-        .join("\n");
-    (text.trim().to_owned(), format)
-}
-
-/// Plain text from simple HTML: tags become spaces, common entities are decoded.
-fn html_to_text(s: &str) -> String {
-    let mut out = String::new();
-    let mut rest = s;
-    while let Some(c) = rest.chars().next() {
-        if c == '<' {
-            if let Some(end) = rest.find('>') {
-                out.push(' ');
-                rest = &rest[end + 1..];
-                continue;
-            }
-        }
-        if c == '&' {
-            if let Some((end, _)) = rest.char_indices().take(12).find(|&(_, ch)| ch == ';') {
-                let entity = &rest[1..end];
-                let decoded = match entity {
-                    "amp" => Some('&'),
-                    "lt" => Some('<'),
-                    "gt" => Some('>'),
-                    "quot" => Some('"'),
-                    "apos" => Some('\''),
-                    "nbsp" => Some(' '),
-                    _ => entity.strip_prefix('#').and_then(|n| {
-                        let code = match n.strip_prefix(['x', 'X']) {
-                            Some(hex) => u32::from_str_radix(hex, 16).ok(),
-                            None => n.parse().ok(),
-                        };
-                        code.and_then(char::from_u32)
-                    }),
-                };
-                if let Some(d) = decoded {
-                    out.push(d);
-                    rest = &rest[end + 1..];
-                    continue;
+    if html {
+        let converted = html::convert(&out);
+        for image in converted.images {
+            if place == Place::Question {
+                lost.images.push(image);
+            } else {
+                lost.drop(format!(
+                    "the image \"{}\" in {} (only the question text can have one)",
+                    image.src,
+                    place.name()
+                ));
+                if place == Place::Answer {
+                    lost.answer_image = Some(image.src);
                 }
             }
         }
-        out.push(c);
-        rest = &rest[c.len_utf8()..];
+        for what in converted.dropped {
+            lost.drop(format!("{what} in {}", place.name()));
+        }
+        return (converted.text, format);
     }
-    out
+    let text = out
+        .split('\u{0}')
+        .map(|line| markup::escape(&line.split_whitespace().collect::<Vec<_>>().join(" ")))
+        .collect::<Vec<_>>()
+        .join("\n");
+    (text.trim().to_owned(), format)
 }
 
 /// A `%weight%` prefix: whether the weight is positive, and the rest of the answer.
@@ -849,7 +905,15 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
             );
             return;
         };
-        title = slugify(&text(&s[2..end], Format::Moodle).0);
+        title = slugify(
+            &text(
+                &s[2..end],
+                Format::Moodle,
+                Place::Question,
+                &mut Lost::default(),
+            )
+            .0,
+        );
         title.truncate(bank::MAX_ID);
         while title.ends_with('-') {
             title.pop();
@@ -902,16 +966,17 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
         );
         return;
     }
-    let (mut prompt, format) = text(&s[..open], Format::Moodle);
+    let mut lost = Lost::default();
+    let (mut prompt, format) = text(&s[..open], Format::Moodle, Place::Question, &mut lost);
     if !after.is_empty() {
         // Missing word: the answers stand in for a gap in the sentence.
-        prompt = blank_in(&prompt, &text(after, format).0);
+        prompt = blank_in(&prompt, &text(after, format, Place::Question, &mut lost).0);
     }
 
     let mut answers = trim(&s[open + 1..close]);
     let mut general = String::new();
     if let Some(g) = rfind(answers, "####") {
-        general = text(&answers[g + 4..], format).0;
+        general = text(&answers[g + 4..], format, Place::Feedback, &mut lost).0;
         answers = trim(&answers[..g]);
     }
     let has = |pat: &str| find(answers, pat, 0).is_some();
@@ -926,7 +991,7 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
         );
         return;
     } else if has("~") {
-        match multiple_choice(answers, format) {
+        match multiple_choice(answers, format, &mut lost) {
             Ok((choices, answer, explanation, notes)) => {
                 warnings = notes
                     .into_iter()
@@ -963,8 +1028,14 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
                 return;
             }
         };
-        let wrong_feedback = parts.get(1).map(|p| text(p, format).0).unwrap_or_default();
-        let right_feedback = parts.get(2).map(|p| text(p, format).0).unwrap_or_default();
+        let mut feedback = |k: usize| {
+            parts
+                .get(k)
+                .map(|p| text(p, format, Place::Feedback, &mut lost).0)
+                .unwrap_or_default()
+        };
+        let wrong_feedback = feedback(1);
+        let right_feedback = feedback(2);
         if !wrong_feedback.is_empty() {
             warnings.push(Problem {
                 line: start,
@@ -983,10 +1054,47 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
     if answer.is_multiple() && !prompt.to_ascii_lowercase().ends_with(SELECT_ALL) {
         prompt = [prompt.as_str(), " ", SELECT_ALL].concat();
     }
+    let mut question = new_question(topic, prompt, choices, answer, explanation);
+    // The first image of the question text is the question's; an alt missing or empty
+    // stays empty, and the validator refuses it with a message saying what to add.
+    let mut images = std::mem::take(&mut lost.images).into_iter();
+    if let Some(first) = images.next() {
+        let alt = first.alt.unwrap_or_default();
+        question.image = Some(Image {
+            src: first.src,
+            alt: alt.split_whitespace().collect::<Vec<_>>().join(" "),
+        });
+    }
+    for other in images {
+        lost.drop(format!(
+            "the image \"{}\" after the first one (a question has one image)",
+            other.src
+        ));
+    }
+    let mut warn = |message: String| {
+        warnings.push(Problem {
+            line: start,
+            severity: Severity::Warning,
+            message,
+        })
+    };
+    if let Some(image) = question
+        .image
+        .as_ref()
+        .filter(|i| i.src.contains(PLUGINFILE))
+    {
+        warn(format!(
+            "the image \"{}\" is a file inside Moodle, which a GIFT export does not include: put the file beside the bank and change the image's \"src\" to its name",
+            image.src
+        ));
+    }
+    if !lost.dropped.is_empty() {
+        warn(lost.message());
+    }
     c.drafts.push(Draft {
         line: start,
         title,
-        question: new_question(topic, prompt, choices, answer, explanation),
+        question,
         warnings,
     });
 }
@@ -1005,13 +1113,16 @@ fn blank_in(before: &str, after: &str) -> String {
     out
 }
 
+/// How Moodle's GIFT export writes the address of a file stored in Moodle.
+const PLUGINFILE: &str = "@@PLUGINFILE@@";
+
 /// What stands for the answers in a missing-word question's prompt.
 const BLANK: &str = "___";
 
 type Converted = (Vec<String>, Answer, String, Vec<String>);
 
 /// `{=right ~wrong}` or `{~%50%a ~%50%b ~%-100%c}`: choices, answer, right feedback, notes.
-fn multiple_choice(answers: &[Ch], format: Format) -> Result<Converted, String> {
+fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Converted, String> {
     // Each unescaped '=' or '~' starts an answer: (where, marker, where its text starts).
     // "~=" is one right answer, as Moodle reads it.
     let mut starts: Vec<(usize, char, usize)> = Vec::new();
@@ -1041,11 +1152,22 @@ fn multiple_choice(answers: &[Ch], format: Format) -> Result<Converted, String> 
         let body = &answers[body_start..end];
         let (w, body) = weight(body)?;
         let parts = split(body, '#', 2);
+        lost.answer_image = None;
+        let answer = text(parts[0], format, Place::Answer, lost).0;
+        if let Some(src) = lost.answer_image.take().filter(|_| answer.is_empty()) {
+            return Err(format!(
+                "answer {} is only an image (\"{src}\"), and only the question text can have one: write the answer in words",
+                k + 1
+            ));
+        }
         list.push(Choice {
             marker,
             positive: w.unwrap_or(marker == '='),
-            text: text(parts[0], format).0,
-            feedback: parts.get(1).map(|p| text(p, format).0).unwrap_or_default(),
+            text: answer,
+            feedback: parts
+                .get(1)
+                .map(|p| text(p, format, Place::Feedback, lost).0)
+                .unwrap_or_default(),
         });
     }
     let equals = list.iter().filter(|a| a.marker == '=').count();
@@ -1220,7 +1342,7 @@ mod tests {
         let q = &imp.questions[0];
         assert_eq!(q.id, "exit-route");
         assert_eq!(q.topic, "Fire safety");
-        assert_eq!(q.prompt, "Which door & why?");
+        assert_eq!(q.prompt, "Which **door** & why?");
         assert_eq!(q.choices, ["Green", "Red", "Blue"]);
         assert_eq!(q.answer, Answer::Single(0));
         assert_eq!(q.explanation, "Marked exit. Exits are green.");
@@ -1424,5 +1546,199 @@ mod tests {
         // "U.S. law" is question text, not option U.
         let imp = aiken("U.S. law says?\nA. x\nB. y\nANSWER: A\n", "t");
         assert_eq!(imp.questions[0].prompt, "U.S. law says?");
+    }
+
+    // [html] text, as issue 10 found it in real files, and the formatting of plain text.
+
+    fn warnings(imp: &Imported) -> Vec<(u32, String)> {
+        imp.problems
+            .iter()
+            .filter(|p| !p.is_error() && !p.message.starts_with("no explanation"))
+            .map(|p| (p.line, p.message.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn html_emphasis_becomes_formatting_without_stray_spaces() {
+        let imp = gift("[html]Is <b>this</b> right? {=<em>yes</em>, sure ~no}", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(warnings(&imp), []);
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "Is **this** right?");
+        assert_eq!(q.choices, ["*yes*, sure", "no"]);
+        assert_eq!(
+            markup::parse(&q.choices[0]),
+            [
+                markup::Inline::Emphasis(vec![markup::Inline::Text("yes".to_owned())]),
+                markup::Inline::Text(", sure".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn html_entities_are_decoded() {
+        let imp = gift(
+            "[html]Caf&eacute; &amp; th&#233;: which is &lt;b&gt;? {=caf&eacute; ~th&\\#xE9;}",
+            "t",
+        );
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "Café & thé: which is <b>?");
+        assert_eq!(q.choices, ["café", "thé"]);
+        // The markup stays literal under the formatting rules.
+        assert_eq!(
+            markup::parse(&q.prompt),
+            [markup::Inline::Text("Café & thé: which is <b>?".to_owned())]
+        );
+    }
+
+    #[test]
+    fn html_line_breaks_code_and_literal_markers() {
+        let imp = gift(
+            "[html]<p>Run <code>ls *</code>.</p><p>What\\n does it list?</p>{=every file<br>here ~C:\\\\dir only}",
+            "t",
+        );
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "Run `ls \\*`.\nWhat does it list?");
+        assert_eq!(q.choices, ["every file\nhere", "C:\\\\dir only"]);
+        assert_eq!(
+            markup::to_plain(&markup::parse(&q.choices[1])),
+            "C:\\dir only"
+        );
+    }
+
+    #[test]
+    fn html_image_in_the_question_text_becomes_the_question_image() {
+        let imp = gift(
+            "[html]<p>Which animal is this?</p> <img src=\"cat.png\" alt=\"A  tabby cat\"> {=Cat ~Dog}",
+            "t",
+        );
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(warnings(&imp), []);
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "Which animal is this?");
+        assert_eq!(
+            q.image,
+            Some(Image {
+                src: "cat.png".to_owned(),
+                alt: "A tabby cat".to_owned()
+            })
+        );
+    }
+
+    #[test]
+    fn html_image_without_alt_text_is_refused_with_what_to_add() {
+        let text = "Q1 {=a ~b}\n\n[html]What is shown? <img src=\"cat.png\"> {=Cat ~Dog}\n\n[html]<img src=\"dog.png\" alt=\" \">Which? {=Dog ~Cat}";
+        let imp = gift(text, "t");
+        assert_eq!(
+            errors(&imp),
+            [
+                (3, "not imported: the image \"cat.png\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again".to_owned()),
+                (5, "not imported: the image \"dog.png\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again".to_owned()),
+            ]
+        );
+        assert_eq!(imp.questions.len(), 1, "the other questions are kept");
+    }
+
+    #[test]
+    fn html_that_cannot_be_kept_is_reported_with_its_place() {
+        let text = concat!(
+            "::Pets::[html]<img src=\"cat.png\" alt=\"A cat\"> or <img src=\"dog.png\" alt=\"A dog\">: ",
+            "see <a href=\"https://example.org/pets\">the guide</a>, x<sup>2</sup> ",
+            "<script>alert(1)</script><table><tr><td>cell</td></tr></table>{\n",
+            // In answers, '=' and '#' are GIFT syntax: a real file escapes them.
+            "=<img src\\=\"cat-small.png\" alt\\=\"cat\"> Cat#Right, <a href\\=\"https://example.org/cats\">cats</a>.\n",
+            "~Dog\n}"
+        );
+        let imp = gift(text, "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        let q = &imp.questions[0];
+        assert_eq!(q.prompt, "or : see the guide, x2\ncell");
+        assert_eq!(q.choices, ["Cat", "Dog"]);
+        assert_eq!(q.explanation, "Right, cats.");
+        assert_eq!(q.image.as_ref().map(|i| i.src.as_str()), Some("cat.png"));
+        assert_eq!(
+            warnings(&imp),
+            [(
+                1,
+                concat!(
+                    "HTML not kept (the text around it is): ",
+                    "a link to \"https://example.org/pets\" in the question text; ",
+                    "<sup> in the question text; <script> in the question text; ",
+                    "a table's layout in the question text; ",
+                    "the image \"cat-small.png\" in an answer (only the question text can have one); ",
+                    "a link to \"https://example.org/cats\" in feedback; ",
+                    "the image \"dog.png\" after the first one (a question has one image)"
+                )
+                .to_owned()
+            )]
+        );
+    }
+
+    #[test]
+    fn an_answer_that_is_only_an_image_is_refused_with_why() {
+        let imp = gift(
+            "[html]Which sign means stop? {=<img src\\=\"stop.png\" alt\\=\"A red octagon\"> ~<img src\\=\"yield.png\">}",
+            "t",
+        );
+        assert_eq!(
+            errors(&imp),
+            [(1, "not imported: answer 1 is only an image (\"stop.png\"), and only the question text can have one: write the answer in words".to_owned())]
+        );
+    }
+
+    #[test]
+    fn moodle_file_images_are_kept_and_flagged() {
+        let imp = gift(
+            "[html]Who? <img src=\"@@PLUGINFILE@@/face.jpg\" alt=\"A face\"> {=Me ~You}",
+            "t",
+        );
+        assert_eq!(
+            imp.questions[0].image.as_ref().map(|i| i.src.as_str()),
+            Some("@@PLUGINFILE@@/face.jpg")
+        );
+        assert_eq!(warnings(&imp).len(), 1);
+        assert!(
+            warnings(&imp)[0].1.starts_with(
+                "the image \"@@PLUGINFILE@@/face.jpg\" is a file inside Moodle, which a GIFT export does not include"
+            ),
+            "{:?}",
+            imp.problems
+        );
+    }
+
+    #[test]
+    fn plain_text_markers_stay_literal() {
+        // GIFT without [html] ([moodle], [plain], [markdown]) and Aiken are plain text:
+        // *, ` and \ are escaped, and what a learner sees is what the file says.
+        let imp = gift(
+            "What is 2*3 in `C`? {=6 ~5}\n\n[markdown]Is *this* bold? {=No ~Yes}\n\n[plain]A \\\\ or <b>? {=\\\\ ~<b>}",
+            "t",
+        );
+        let prompts: Vec<&str> = imp.questions.iter().map(|q| q.prompt.as_str()).collect();
+        assert_eq!(
+            prompts,
+            [
+                "What is 2\\*3 in \\`C\\`?",
+                "Is \\*this\\* bold?",
+                "A \\\\ or <b>?"
+            ]
+        );
+        assert_eq!(imp.questions[2].choices, ["\\\\", "<b>"]);
+        let aiken = aiken(
+            "What does `ls *` list?\nA. every file\nB) C:\\dir\nANSWER: A\n",
+            "t",
+        );
+        let q = &aiken.questions[0];
+        assert_eq!(q.prompt, "What does \\`ls \\*\\` list?");
+        assert_eq!(q.choices, ["every file", "C:\\\\dir"]);
+        for q in imp.questions.iter().chain(&aiken.questions) {
+            for t in std::iter::once(&q.prompt).chain(&q.choices) {
+                let spans = markup::parse(t);
+                assert!(
+                    spans.iter().all(|s| matches!(s, markup::Inline::Text(_))),
+                    "{t:?}: {spans:?}"
+                );
+            }
+        }
     }
 }

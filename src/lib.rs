@@ -7,6 +7,7 @@ pub mod bank;
 pub mod config;
 pub mod dashboard;
 pub mod import;
+pub mod markup;
 pub mod progress;
 pub mod random;
 pub mod schedule;

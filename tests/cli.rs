@@ -650,3 +650,55 @@ fn five_mb_aiken_import_time() {
         text.len()
     );
 }
+
+#[test]
+fn import_moodle_html() {
+    import_fixture("moodle-html.gift", 1);
+}
+
+/// The `[html]` snippets of issue 10, as a user runs them: the bank written and what is
+/// printed.
+#[test]
+fn html_questions_keep_their_text_formatting_and_image() {
+    let gift = concat!(
+        "[html]Is <b>this</b> right? {=<em>yes</em>, sure ~no}\n\n",
+        "[html]Caf&eacute; or th&eacute;? {=caf&eacute; ~th&eacute;}\n\n",
+        "[html]Which animal? <img src=\"cat.png\" alt=\"A cat\"> {=Cat ~Dog}\n\n",
+        "[html]… <img src=\"cat.png\"> … {=Cat ~Dog}\n\n",
+        "[html]See <a href=\"https://example.org\">this</a>. {=Yes ~No}\n",
+    );
+    let out = cqbank_stdin(&["import", "-"], gift);
+    let err = stderr(&out);
+    assert_eq!(code(&out), 1, "a question was refused: {err}");
+    let json = stdout(&out);
+    for line in [
+        r#""prompt": "Is **this** right?","#,
+        r#""*yes*, sure","#,
+        r#""prompt": "Café or thé?","#,
+        r#""café","#,
+        r#""image": {"#,
+        r#""src": "cat.png","#,
+        r#""alt": "A cat""#,
+        r#""prompt": "See this.","#,
+    ] {
+        assert!(json.contains(line), "{line} in {json}");
+    }
+    assert!(
+        !json.contains("yes , sure") && !json.contains("&eacute;"),
+        "{json}"
+    );
+    let (bank, _) = checkpoint_quiz::bank::load(&json).expect("a valid bank");
+    assert_eq!(
+        bank.questions.len(),
+        4,
+        "the one without alt text is not written"
+    );
+    assert!(
+        err.contains("<stdin>:7: not imported: the image \"cat.png\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("<stdin>:9: HTML not kept (the text around it is): a link to \"https://example.org\" in the question text\n"),
+        "{err}"
+    );
+}
