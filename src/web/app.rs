@@ -73,11 +73,12 @@ pub fn app(props: &AppProps) -> Html {
                         Vec::new(),
                     )),
                     Ok(text) => match bank::load(&text) {
-                        Ok((bank, warnings)) => {
+                        Ok((mut bank, warnings)) => {
                             for w in &warnings {
                                 let line = [url.as_str(), ": ", &w.to_string()].concat();
                                 web_sys::console::warn_1(&line.into());
                             }
+                            resolve_images(&mut bank, &url);
                             Ok(bank)
                         }
                         Err(diags) => {
@@ -165,5 +166,24 @@ pub fn app(props: &AppProps) -> Html {
             { notice::view(&props.problems) }
             { body }
         </div>
+    }
+}
+
+/// A bank's image paths are relative to the bank file, not to the host page.
+/// (The `bank` attribute may itself be relative to the page.)
+fn resolve_images(bank: &mut Bank, bank_url: &str) {
+    let page = gloo::utils::document().base_uri().ok().flatten();
+    let Some(base) = page
+        .and_then(|page| web_sys::Url::new_with_base(bank_url, &page).ok())
+        .map(|u| u.href())
+    else {
+        return;
+    };
+    for q in &mut bank.questions {
+        if let Some(img) = &mut q.image {
+            if let Ok(u) = web_sys::Url::new_with_base(&img.src, &base) {
+                img.src = u.href();
+            }
+        }
     }
 }

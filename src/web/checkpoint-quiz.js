@@ -8,7 +8,7 @@
 const TAG = 'checkpoint-quiz';
 const here = (path) => new URL(path, import.meta.url).href;
 const DEFAULT_BANK = here('questions/security-customer-service.json');
-const ATTRIBUTES = ['bank', 'count', 'shuffle', 'seed', 'mode', 'time-limit', 'pass-mark', 'id'];
+const ATTRIBUTES = ['bank', 'count', 'shuffle', 'shuffle-choices', 'seed', 'mode', 'time-limit', 'pass-mark', 'id'];
 
 // Nothing waits on something it does not need: the first widget starts the glue, the
 // wasm, the stylesheet and its bank at the same moment; the glue is also hinted with

@@ -3,7 +3,8 @@
 
 use yew::prelude::*;
 
-use super::question::{choices, header};
+use super::formatted;
+use super::question::{choices, header, image};
 use super::quiz::{Confirm, Ctx, Ui};
 use crate::session::Action;
 use crate::timing;
@@ -75,9 +76,10 @@ pub fn view(ctx: &Ctx) -> Html {
             { header(ctx, position, total, &q.topic) }
             { timer.unwrap_or_default() }
             <fieldset class="cq-fieldset">
-                <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ q.prompt.clone() }</legend>
+                <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ formatted::view(&q.prompt) }</legend>
+                { image(q) }
                 if q.answer.is_multiple() && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
-                { choices(ctx, q, quiz.picked(), false, false) }
+                { choices(ctx, q, &quiz.round.choice_order(q), quiz.picked(), false, false) }
             </fieldset>
             <div class="cq-actions">
                 <button type="button" class="cq-button" onclick={ctx.act.reform(|_: MouseEvent| Action::Prev)} disabled={position == 0}>{ "Previous" }</button>

@@ -8,6 +8,7 @@ mod events;
 mod exam;
 mod fetch;
 mod files;
+mod formatted;
 pub mod local_storage;
 mod notice;
 mod question;

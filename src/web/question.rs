@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use super::formatted;
 use super::quiz::{Ctx, Ui};
 use crate::bank::Question;
 use crate::session::{Action, Mode, Screen};
@@ -14,32 +15,61 @@ pub fn letter(i: usize) -> String {
     char::from(LETTERS.get(i).copied().unwrap_or(b'?')).to_string()
 }
 
-/// "B. text; D. text" for the given choices of a question.
-pub fn named_choices(q: &Question, picks: &[usize]) -> String {
-    picks
+/// "B. text; D. text" for the given choices of a question (bank indices), lettered and
+/// listed as `order` (display position → bank index) shows them.
+pub fn named_choices(q: &Question, order: &[usize], picks: &[usize]) -> Html {
+    let mut shown: Vec<(usize, usize)> = order
         .iter()
-        .map(|&i| {
-            [
-                letter(i),
-                ". ".into(),
-                q.choices.get(i).cloned().unwrap_or_default(),
-            ]
-            .concat()
+        .enumerate()
+        .filter(|(_, i)| picks.contains(i))
+        .map(|(pos, &i)| (pos, i))
+        .collect();
+    shown.sort_unstable();
+    shown
+        .iter()
+        .enumerate()
+        .map(|(n, &(pos, i))| {
+            html! {
+                <>
+                    if n > 0 { { "; " } }
+                    { letter(pos) }{ ". " }
+                    { formatted::view(q.choices.get(i).map_or("", String::as_str)) }
+                </>
+            }
         })
-        .collect::<Vec<_>>()
-        .join("; ")
+        .collect()
 }
 
 /// "B. text; D. text" for the right answer(s).
-pub fn right_answer(q: &Question) -> String {
-    named_choices(q, &q.answer.indices())
+pub fn right_answer(q: &Question, order: &[usize]) -> Html {
+    named_choices(q, order, &q.answer.indices())
+}
+
+/// The question's picture, when it has one: lazy, never wider than the widget, with the
+/// bank's alt text (its `src` is already resolved against the bank's URL).
+pub fn image(q: &Question) -> Html {
+    match &q.image {
+        Some(img) => html! {
+            <img class="cq-image" src={img.src.clone()} alt={img.alt.clone()} loading="lazy" decoding="async" />
+        },
+        None => Html::default(),
+    }
 }
 
 /// The choices as native inputs. `marks` (after Check, or in a review) says in words, not
 /// colour alone, which choice is right and which was picked.
-pub fn choices(ctx: &Ctx, q: &Question, picked: &[usize], disabled: bool, marks: bool) -> Html {
+/// Shown in `order` (display position → bank index); each input's value is the bank index.
+pub fn choices(
+    ctx: &Ctx,
+    q: &Question,
+    order: &[usize],
+    picked: &[usize],
+    disabled: bool,
+    marks: bool,
+) -> Html {
     let multiple = q.answer.is_multiple();
-    let items = q.choices.iter().enumerate().map(|(i, text)| {
+    let items = order.iter().enumerate().map(|(pos, &i)| {
+        let text = q.choices.get(i).map_or("", String::as_str);
         let is_picked = picked.contains(&i);
         let onchange = {
             let (act, set_ui, hint) = (ctx.act.clone(), ctx.set_ui.clone(), ctx.ui.hint);
@@ -88,8 +118,8 @@ pub fn choices(ctx: &Ctx, q: &Question, picked: &[usize], disabled: bool, marks:
                         {disabled}
                         {onchange}
                     />
-                    <span class="cq-letter" aria-hidden="true">{ letter(i) }</span>
-                    <span class="cq-choice-text">{ text.clone() }</span>
+                    <span class="cq-letter" aria-hidden="true">{ letter(pos) }</span>
+                    <span class="cq-choice-text">{ formatted::view(text) }</span>
                     if let Some(mark) = mark {
                         <span class="cq-mark">{ mark }</span>
                     }
@@ -133,6 +163,7 @@ pub fn view(ctx: &Ctx) -> Html {
     let feedback = quiz.feedback();
     let position = quiz.round.current;
     let total = quiz.round.len();
+    let order = quiz.round.choice_order(q);
 
     let onsubmit = {
         let (act, set_ui) = (ctx.act.clone(), ctx.set_ui.clone());
@@ -164,10 +195,11 @@ pub fn view(ctx: &Ctx) -> Html {
         <form class="cq-card" {onsubmit} novalidate=true>
             { header(ctx, position, total, &q.topic) }
             <fieldset class="cq-fieldset">
-                <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ q.prompt.clone() }</legend>
+                <legend class="cq-prompt" tabindex="-1" ref={ctx.prompt.clone()}>{ formatted::view(&q.prompt) }</legend>
+                { image(q) }
                 if multiple && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
                 { review_note.unwrap_or_default() }
-                { choices(ctx, q, quiz.picked(), feedback.is_some(), feedback.is_some()) }
+                { choices(ctx, q, &order, quiz.picked(), feedback.is_some(), feedback.is_some()) }
             </fieldset>
             <div class="cq-feedback-area" role="status">
                 if let Some((_, _, correct)) = feedback {
@@ -179,10 +211,10 @@ pub fn view(ctx: &Ctx) -> Html {
                         if !correct {
                             <p class="cq-right-answer">
                                 { if multiple { "The right answers: " } else { "The right answer: " } }
-                                { right_answer(q) }
+                                { right_answer(q, &order) }
                             </p>
                         }
-                        <p class="cq-explanation">{ q.explanation.clone() }</p>
+                        <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                     </div>
                 } else if ctx.ui.hint {
                     <p class="cq-hint-empty">{ if multiple { "Choose at least one answer, then press Check." } else { "Choose an answer, then press Check." } }</p>

@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::formatted;
 use super::question::{named_choices, right_answer};
 use super::quiz::Ctx;
 use crate::score;
@@ -60,22 +61,22 @@ pub fn view(ctx: &Ctx) -> Html {
             <ol class="cq-missed-list">
                 { for results.iter().enumerate().map(|(i, (q, chosen, right))| {
                     let yours = if chosen.is_empty() {
-                        "not answered".to_string()
+                        Html::from("not answered")
                     } else {
-                        named_choices(q, chosen)
+                        named_choices(q, &quiz.round.choice_order(q), chosen)
                     };
                     let flagged = quiz.round.flags.get(i).copied().unwrap_or(false);
                     html! {
                         <li class={if *right { "cq-missed is-right" } else { "cq-missed is-wrong" }}>
-                            <p class="cq-missed-prompt">{ q.prompt.clone() }</p>
+                            <p class="cq-missed-prompt">{ formatted::view(&q.prompt) }</p>
                             <p>
                                 <span class="cq-icon" aria-hidden="true">{ if *right { "✓ " } else { "✗ " } }</span>
                                 { if *right { "Right. " } else { "Wrong. " } }
                                 { "Your answer: " }{ yours }
                                 if flagged { <span class="cq-note">{ " (flagged)" }</span> }
                             </p>
-                            if !*right { <p>{ "Right answer: " }{ right_answer(q) }</p> }
-                            <p class="cq-explanation">{ q.explanation.clone() }</p>
+                            if !*right { <p>{ "Right answer: " }{ right_answer(q, &quiz.round.choice_order(q)) }</p> }
+                            <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                         </li>
                     }
                 }) }

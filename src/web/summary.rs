@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use super::formatted;
 use super::question::{named_choices, right_answer};
 use super::quiz::Ctx;
 use crate::score;
@@ -42,13 +43,13 @@ pub fn view(ctx: &Ctx) -> Html {
         .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = named_choices(q, chosen);
+            let names = named_choices(q, &quiz.round.choice_order(q), chosen);
             html! {
                 <li class="cq-missed">
-                    <p class="cq-missed-prompt">{ q.prompt.clone() }</p>
+                    <p class="cq-missed-prompt">{ formatted::view(&q.prompt) }</p>
                     <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ "Your answer: " }{ names }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q) }</p>
-                    <p class="cq-explanation">{ q.explanation.clone() }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q, &quiz.round.choice_order(q)) }</p>
+                    <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                 </li>
             }
         })

@@ -13,6 +13,7 @@ const second = fixture('second.json');
 const modes = fixture('modes.json');
 // Straight into a practice round (no start screen), in the bank's order.
 const BASICS = `<checkpoint-quiz bank="/fixtures/basics.json" shuffle="false" mode="practice"></checkpoint-quiz>`;
+const BANK_ORDER = BASICS.replace('<checkpoint-quiz ', '<checkpoint-quiz shuffle-choices="false" ');
 
 const env = useBrowser();
 const open = env.open;
@@ -81,33 +82,36 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   assert.equal(await quiz.prompt(), q1.prompt);
   assert.equal((await focused(page)).tag, 'body', 'the widget does not take focus on its own');
   assert.equal(await quiz.$('input[type=radio]').count(), q1.choices.length);
-  assert.deepEqual(await quiz.$('label.cq-choice .cq-choice-text').allTextContents(), q1.choices);
+  const order = await quiz.order();
+  assert.deepEqual(await quiz.$('label.cq-choice .cq-choice-text').allTextContents(), order.map((i) => q1.choices[i]), 'each choice shown once, beside its own input');
+  assert.deepEqual([...order].sort(), q1.choices.map((_, i) => i));
   assert.equal(await quiz.$('.cq-hint').count(), 0, 'no "select all" hint on a one-answer question');
   assert.equal(await quiz.text('button.cq-link'), 'Menu', 'a way back to the start screen');
 
   // Q1 wrong.
   const wrong = wrongOf(q1)[0];
+  const q1Order = order; // the summary letters the choices as they were shown
   await quiz.choose([wrong]);
   assert.deepEqual(await quiz.checkedValues(), [wrong]);
   await quiz.check();
   const area = quiz.$('.cq-feedback-area');
   assert.equal(await area.getAttribute('role'), 'status');
   assert.match(await quiz.text('.cq-verdict'), /^✗\s*Not quite\.$/);
-  assert.equal(await quiz.text('.cq-right-answer'), `The right answer: ${LETTERS[q1.answer]}. ${q1.choices[q1.answer]}`);
+  assert.equal(await quiz.text('.cq-right-answer'), `The right answer: ${await quiz.letterOf(q1.answer)}. ${q1.choices[q1.answer]}`);
   assert.equal(await quiz.text('.cq-feedback-area .cq-explanation'), q1.explanation);
   for (let i = 0; i < q1.choices.length; i++) {
     assert.equal(await quiz.inputs.nth(i).isDisabled(), true, `choice ${i} is disabled after Check`);
   }
-  assert.match(await quiz.choices.nth(q1.answer).textContent(), /✓ Correct answer/);
-  assert.match(await quiz.choices.nth(wrong).textContent(), /✗ Your answer: incorrect/);
+  assert.match(await quiz.choice(q1.answer).textContent(), /✓ Correct answer/);
+  assert.match(await quiz.choice(wrong).textContent(), /✗ Your answer: incorrect/);
   for (let i = 0; i < q1.choices.length; i++) {
-    if (i !== q1.answer && i !== wrong) assert.doesNotMatch(await quiz.choices.nth(i).textContent(), /[✓✗]/);
+    if (i !== q1.answer && i !== wrong) assert.doesNotMatch(await quiz.choice(i).textContent(), /[✓✗]/);
   }
   assert.equal(await quiz.button('Check').count(), 0);
   const onNext = await focused(page);
   assert.deepEqual([onNext.host, onNext.tag, onNext.text], ['checkpoint-quiz', 'button', 'Next question'], 'focus moves to Next');
   // Choosing after Check changes nothing.
-  await quiz.choices.nth(q1.answer).click({ force: true });
+  await quiz.choice(q1.answer).click({ force: true });
   assert.deepEqual(await quiz.checkedValues(), [wrong]);
 
   await quiz.next();
@@ -124,7 +128,7 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   assert.match(await quiz.text('.cq-verdict'), /^✓\s*Correct\.$/);
   assert.equal(await quiz.$('.cq-right-answer').count(), 0);
   assert.equal(await quiz.text('.cq-feedback-area .cq-explanation'), q2.explanation);
-  assert.match(await quiz.choices.nth(q2.answer).textContent(), /✓ Your answer: correct/);
+  assert.match(await quiz.choice(q2.answer).textContent(), /✓ Your answer: correct/);
   await quiz.next();
 
   // Q3 right, Q4 wrong.
@@ -132,6 +136,7 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   await quiz.answer(true);
   await quiz.next();
   assert.equal(await quiz.prompt(), q4.prompt);
+  const q4Order = await quiz.order();
   const q4wrong = (await quiz.answer(false)).chosen;
   await quiz.next();
 
@@ -156,13 +161,13 @@ test('a round: choose, check, feedback in words, next, and a summary of missed q
   assert.equal(await missed.count(), 2);
   const m1 = await missed.nth(0).innerText();
   assert.match(m1, new RegExp(escape(q1.prompt)));
-  assert.match(m1, new RegExp(`Your answer: ${LETTERS[wrong]}\\. ${escape(q1.choices[wrong])}`));
-  assert.match(m1, new RegExp(`Right answer: ${LETTERS[q1.answer]}\\. ${escape(q1.choices[q1.answer])}`));
+  assert.match(m1, new RegExp(`Your answer: ${LETTERS[q1Order.indexOf(wrong)]}\\. ${escape(q1.choices[wrong])}`));
+  assert.match(m1, new RegExp(`Right answer: ${LETTERS[q1Order.indexOf(q1.answer)]}\\. ${escape(q1.choices[q1.answer])}`));
   assert.match(m1, new RegExp(escape(q1.explanation)));
   const m2 = await missed.nth(1).innerText();
   assert.match(m2, new RegExp(escape(q4.prompt)));
-  assert.match(m2, new RegExp(`Your answer: ${LETTERS[q4wrong[0]]}\\. ${escape(q4.choices[q4wrong[0]])}`));
-  assert.match(m2, new RegExp(`Right answer: ${LETTERS[q4.answer]}\\. ${escape(q4.choices[q4.answer])}`));
+  assert.match(m2, new RegExp(`Your answer: ${LETTERS[q4Order.indexOf(q4wrong[0])]}\\. ${escape(q4.choices[q4wrong[0]])}`));
+  assert.match(m2, new RegExp(`Right answer: ${LETTERS[q4Order.indexOf(q4.answer)]}\\. ${escape(q4.choices[q4.answer])}`));
   assert.match(m2, new RegExp(escape(q4.explanation)));
   assert.deepEqual(await quiz.$('.cq-actions button').allTextContents(), ['New round', 'Try again', 'Back to start']);
   assert.deepEqual(problems, []);
@@ -223,9 +228,9 @@ test('a select-all question is right only with every right choice, and lists the
   await quiz.check();
   assert.match(await quiz.text('.cq-verdict'), /Not quite\./);
   const line = await quiz.text('.cq-right-answer');
-  for (const i of right) assert.ok(line.includes(`${LETTERS[i]}. ${q.choices[i]}`), `${line} names choice ${i}`);
-  assert.match(await quiz.choices.nth(right[0]).textContent(), /✓ Your answer: correct/);
-  assert.match(await quiz.choices.nth(right[1]).textContent(), /✓ Correct answer/);
+  for (const i of right) assert.ok(line.includes(`${await quiz.letterOf(i)}. ${q.choices[i]}`), `${line} names choice ${i}`);
+  assert.match(await quiz.choice(right[0]).textContent(), /✓ Your answer: correct/);
+  assert.match(await quiz.choice(right[1]).textContent(), /✓ Correct answer/);
   const [answer] = (await events(page, 'quiz-answer')).slice(-1);
   assert.deepEqual(answer.detail, { bankId: basics.id, questionId: q.id, chosen: [right[0]], correct: false });
 });
@@ -378,7 +383,8 @@ test('el.progress is already set when quiz-ready fires, on the start screen and 
 });
 
 test('keyboard: Tab reaches Menu then the first choice, arrows move, Enter and Space submit and go on', async (t) => {
-  const { page } = await open(t, env.servers.page(`<p><a href="#top">Before the quiz</a></p>${BASICS}`));
+  // Choices in bank order: this test is about keys, not about where the shuffle puts them.
+  const { page } = await open(t, env.servers.page(`<p><a href="#top">Before the quiz</a></p>${BANK_ORDER}`));
   const quiz = await new Quiz(page, basics).ready();
   const [q1, q2, q3] = basics.questions;
   await page.locator('a[href="#top"]').focus();
@@ -436,7 +442,7 @@ test('keyboard: Tab reaches Menu then the first choice, arrows move, Enter and S
 });
 
 test('keyboard: Space ticks and unticks select-all checkboxes', async (t) => {
-  const { page } = await open(t, env.servers.page(BASICS));
+  const { page } = await open(t, env.servers.page(BANK_ORDER));
   const quiz = await new Quiz(page, basics).ready();
   const multi = basics.questions.findIndex((q) => Array.isArray(q.answer));
   await quiz.play(Array(multi).fill(true));

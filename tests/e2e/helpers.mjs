@@ -159,6 +159,11 @@ export function focused(page) {
   });
 }
 
+/** Bank text as the widget shows it: formatting markers gone, escapes resolved (enough for fixtures). */
+export function shownText(text) {
+  return text.replace(/\\([*`\\])|[*`]/g, (_, escaped) => escaped ?? '').replace(/\n/g, '');
+}
+
 /** Drives one widget like a learner: reads the question on screen, picks choices, presses buttons. */
 export class Quiz {
   constructor(page, bank, selector = 'checkpoint-quiz') {
@@ -183,6 +188,21 @@ export class Quiz {
     return this.$('label.cq-choice input');
   }
 
+  /** The choice with the bank's index `i`, wherever the shuffle put it (its input's value). */
+  choice(i) {
+    return this.$(`label.cq-choice:has(input[value="${i}"])`);
+  }
+
+  /** Bank indices of the choices, in the order shown. */
+  async order() {
+    return (await this.inputs.evaluateAll((els) => els.map((e) => e.value))).map(Number);
+  }
+
+  /** The letter shown beside the choice with the bank's index `i`. */
+  async letterOf(i) {
+    return LETTERS[(await this.order()).indexOf(i)];
+  }
+
   /** Waits until a question is on screen. */
   async ready() {
     await this.$('legend.cq-prompt').waitFor({ timeout: 10000 });
@@ -204,13 +224,13 @@ export class Quiz {
   /** The bank question whose prompt is on screen. */
   async question() {
     const prompt = await this.prompt();
-    const q = this.bank.questions.find((q) => q.prompt === prompt);
+    const q = this.bank.questions.find((q) => q.prompt === prompt || shownText(q.prompt) === prompt);
     assert.ok(q, `the prompt on screen is not in bank ${this.bank.id}: ${prompt}`);
     return q;
   }
 
   async choose(indices) {
-    for (const i of indices) await this.choices.nth(i).click();
+    for (const i of indices) await this.choice(i).click();
   }
 
   async check() {
@@ -249,7 +269,7 @@ export class Quiz {
   }
 
   async checkedValues() {
-    return this.inputs.evaluateAll((els) => els.filter((e) => e.checked).map((e) => Number(e.value)));
+    return this.inputs.evaluateAll((els) => els.filter((e) => e.checked).map((e) => Number(e.value)).sort((a, b) => a - b));
   }
 
   async notices() {

@@ -226,7 +226,7 @@ test('a mock exam reopened after its deadline shows the result at once, scored a
 
 test('mock exam: navigator, flags, Previous/Next, the unanswered warning, pass or fail against pass-mark, score by topic', async (t) => {
   const { page, problems } = await open(t, env.servers.page(
-    `<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" shuffle="false" pass-mark="60%"></checkpoint-quiz>`));
+    `<checkpoint-quiz bank="/fixtures/basics.json" mode="exam" shuffle="false" shuffle-choices="false" pass-mark="60%"></checkpoint-quiz>`));
   const quiz = await new Quiz(page, basics).ready();
   const [q1, q2, , , q5] = basics.questions;
   const flag = quiz.host.getByRole('button', { name: /^(Flag for review|⚑ Flagged)$/ });
