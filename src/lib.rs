@@ -14,6 +14,7 @@ pub mod schedule;
 pub mod score;
 pub mod session;
 pub mod storage;
+pub mod text;
 pub mod timing;
 
 #[cfg(target_arch = "wasm32")]
