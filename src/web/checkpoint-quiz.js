@@ -15,18 +15,38 @@ const ATTRIBUTES = ['bank', 'count', 'shuffle', 'shuffle-choices', 'seed', 'mode
 // modulepreload so the browser can fetch and parse it while this script runs.
 const GLUE = here('checkpoint_quiz.js');
 const WASM = here('checkpoint_quiz_bg.wasm');
-if (typeof document !== 'undefined' && !document.querySelector(`link[rel="modulepreload"][href="${GLUE}"]`)) {
+if (typeof document !== 'undefined' &&
+    ![...document.querySelectorAll('link[rel="modulepreload"]')].some((l) => l.href === GLUE)) {
   const hint = document.createElement('link');
   hint.rel = 'modulepreload';
   hint.href = GLUE;
   document.head.append(hint);
 }
 
+/**
+ * Subresource Integrity for the wasm, when the host page pins this build: the snippet
+ * `tools/release` prints has `<link rel="preload" as="fetch" href="…_bg.wasm" integrity="…">`
+ * (and a `modulepreload` with integrity for the glue, which the browser's module map then
+ * enforces for the import below). The fetch must repeat the integrity to be checked.
+ */
+function wasmIntegrity() {
+  if (typeof document === 'undefined') return undefined;
+  for (const link of document.querySelectorAll('link[rel="preload"][integrity]')) {
+    if (link.href === WASM) return link.integrity;
+  }
+  return undefined;
+}
+
+function fetchWasm() {
+  const integrity = wasmIntegrity();
+  return integrity ? fetch(WASM, { integrity }) : fetch(WASM);
+}
+
 let wasm; // Promise of the initialised wasm-bindgen module
 function loadWasm() {
   // The wasm download starts now, not after the glue has arrived; the glue's init accepts
   // a promise of the response.
-  wasm ??= Promise.all([import(GLUE), fetch(WASM)]).then(async ([glue, response]) => {
+  wasm ??= Promise.all([import(GLUE), fetchWasm()]).then(async ([glue, response]) => {
     await glue.default({ module_or_path: Promise.resolve(response) });
     return glue;
   });
