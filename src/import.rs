@@ -810,10 +810,13 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
     (text.trim().to_owned(), format)
 }
 
-/// A `%weight%` prefix: whether the weight is positive, and the rest of the answer.
+/// A `%weight%` prefix: whether the weight is positive, and the rest of the answer. A `%`
+/// not followed by a digit or `-` starts the answer's text (`~%run`), as in Moodle.
 fn weight(s: &[Ch]) -> Result<(Option<bool>, &[Ch]), String> {
     let t = trim(s);
-    if t.first().map(|c| c.c) != Some('%') {
+    if t.first().map(|c| c.c) != Some('%')
+        || !t.get(1).is_some_and(|c| c.c == '-' || c.c.is_ascii_digit())
+    {
         return Ok((None, s));
     }
     let Some(end) = t[1..].iter().position(|c| c.c == '%').map(|e| e + 1) else {
@@ -1546,6 +1549,21 @@ mod tests {
         // "U.S. law" is question text, not option U.
         let imp = aiken("U.S. law says?\nA. x\nB. y\nANSWER: A\n", "t");
         assert_eq!(imp.questions[0].prompt, "U.S. law says?");
+    }
+
+    // Found by running the importer on a corpus of real GIFT and Aiken files
+    // (tools/corpus-check); each snippet is written here in the same shape.
+
+    #[test]
+    fn gift_answer_text_may_start_with_a_percent_sign() {
+        // Moodle reads a weight only as %digits%: "%run" is the answer's text.
+        let imp = gift("Which magic runs a file? {~%load =%run ~%%time}", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(imp.questions[0].choices, ["%load", "%run", "%%time"]);
+        assert_eq!(imp.questions[0].answer, Answer::Single(1));
+        // A weight left open is still reported, not read as text.
+        let imp = gift("Q {~%50 a ~%50%b =c}", "t");
+        assert!(errors(&imp)[0].1.contains("has no closing '%'"), "{:?}", imp.problems);
     }
 
     // [html] text, as issue 10 found it in real files, and the formatting of plain text.
