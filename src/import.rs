@@ -30,8 +30,8 @@
 //!   make a select-all question (" (select all that apply)" is added to the prompt, as our
 //!   house style asks), one makes a single-answer question. True/false becomes the choices
 //!   `True` and `False`; its right-answer feedback is the second `#`. Several `=` answers
-//!   in one multiple-choice question (Moodle: any of them is fully right) cannot be
-//!   expressed and are refused. Partial credit in a single-answer question is dropped
+//!   in one multiple-choice question (Moodle: any one of them is fully right, which a
+//!   bank cannot say) make a select-all question of them, with a warning. Partial credit in a single-answer question is dropped
 //!   (the answer counts as wrong), with a warning; so is feedback on wrong answers, since a
 //!   question has one explanation. `~=answer` is a right answer, as in Moodle. A
 //!   missing-word question (text after `}`, as in `at the {~north =south} gate.`) keeps a
@@ -1177,8 +1177,10 @@ fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Co
     let mut notes = Vec::new();
     let right: Vec<usize> = if equals > 0 {
         if equals > 1 {
-            return Err(format!(
-                "{equals} answers are marked '=' (in Moodle any one of them is fully right); mark one with '=', or use ~%weights% for select-all"
+            // Moodle gives full marks for any one of them; a bank question cannot say
+            // "any one of", and select-all keeps every right answer right.
+            notes.push(format!(
+                "{equals} answers are marked '=' (in Moodle any one of them is fully right): imported as select-all, so a learner must choose all {equals}"
             ));
         }
         for a in list.iter().filter(|a| a.marker == '~' && a.positive) {
@@ -1187,10 +1189,7 @@ fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Co
                 a.text
             ));
         }
-        list.iter()
-            .position(|a| a.marker == '=')
-            .into_iter()
-            .collect()
+        (0..list.len()).filter(|&k| list[k].marker == '=').collect()
     } else {
         (0..list.len()).filter(|&k| list[k].positive).collect()
     };
@@ -1393,13 +1392,13 @@ mod tests {
 
     #[test]
     fn gift_unsupported_types_and_syntax_errors_are_reported_by_line() {
-        let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} in {=a ~b}.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nTwo = {=a =b ~c}\n\nstray } brace";
+        let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} in {=a ~b}.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nstray } brace";
         let imp = gift(text, "t");
         assert!(imp.questions.is_empty());
         let lines: Vec<u32> = errors(&imp).iter().map(|e| e.0).collect();
         assert_eq!(
             lines,
-            vec![1, 3, 5, 7, 9, 11, 13, 17, 19],
+            vec![1, 3, 5, 7, 9, 11, 13, 17],
             "{:#?}",
             imp.problems
         );
@@ -1416,7 +1415,6 @@ mod tests {
             "embedded answers",
             "description",
             "not closed",
-            "2 answers are marked '='",
             "'}' without '{'",
         ] {
             assert!(all.contains(needle), "{needle} in {all}");
@@ -1519,7 +1517,7 @@ mod tests {
         assert_eq!(imp.questions[0].answer, Answer::Single(1));
         assert_eq!(imp.questions[0].explanation, "Yes.");
         let imp = gift("Q {~=a ~=b ~c}", "t");
-        assert!(errors(&imp)[0].1.contains("2 answers are marked '='"));
+        assert_eq!(imp.questions[0].answer, Answer::Multiple(vec![0, 1]));
     }
 
     #[test]
@@ -1564,6 +1562,26 @@ mod tests {
         // A weight left open is still reported, not read as text.
         let imp = gift("Q {~%50 a ~%50%b =c}", "t");
         assert!(errors(&imp)[0].1.contains("has no closing '%'"), "{:?}", imp.problems);
+    }
+
+    #[test]
+    fn gift_several_equals_answers_make_select_all_with_a_warning() {
+        // Moodle: either is fully right. A bank cannot say "either", so both must be chosen.
+        let imp = gift("::g::Most of the team {~=play ~=plays ~playing} on Sundays.", "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        let q = &imp.questions[0];
+        assert_eq!(q.answer, Answer::Multiple(vec![0, 1]));
+        assert_eq!(
+            q.prompt,
+            "Most of the team ___ on Sundays. (select all that apply)"
+        );
+        assert_eq!(
+            warnings(&imp),
+            [(1, "2 answers are marked '=' (in Moodle any one of them is fully right): imported as select-all, so a learner must choose all 2".to_owned())]
+        );
+        let imp = gift("Name a season\\: {= spring = summer ~ easter}", "t");
+        assert_eq!(imp.questions[0].answer, Answer::Multiple(vec![0, 1]));
+        assert_eq!(imp.questions[0].choices, ["spring", "summer", "easter"]);
     }
 
     // [html] text, as issue 10 found it in real files, and the formatting of plain text.
