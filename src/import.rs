@@ -15,7 +15,9 @@
 //!   question is still imported, with the explanation [`EXPLANATION_PLACEHOLDER`], and a
 //!   warning names its line. The placeholder is valid text, so the bank loads, but
 //!   `cqbank check` flags every explanation that still starts with `TODO` (see
-//!   the bank validator) until an author writes a real one.
+//!   the bank validator) until an author writes a real one. Feedback longer than a bank's
+//!   explanation holds ([`bank::MAX_EXPLANATION`] characters) is cut at a word, with `…`
+//!   and a warning saying how much was left out, so that the question is kept.
 //! - **Validation.** Every converted question goes through the same validator as a bank
 //!   ([`bank::load`]); a question it rejects (too long, duplicate choices, too few or too
 //!   many choices…) is reported and left out, so the output passes `check` apart from the
@@ -318,6 +320,16 @@ impl Collector {
         // Validate each question on its own with the bank validator.
         let mut kept = Vec::new();
         for mut d in std::mem::take(&mut self.drafts) {
+            if let Some(left_out) = fit_explanation(&mut d.question.explanation) {
+                d.warnings.push(Problem {
+                    line: d.line,
+                    severity: Severity::Warning,
+                    message: format!(
+                        "explanation cut to the {} characters a bank holds ({left_out} characters of feedback left out)",
+                        bank::MAX_EXPLANATION
+                    ),
+                });
+            }
             let errors = validate(&d.question);
             if errors.is_empty() {
                 if d.question.explanation.is_empty() {
@@ -370,6 +382,29 @@ impl Collector {
             problems: self.problems,
         }
     }
+}
+
+/// Cuts an explanation longer than a bank holds (Moodle feedback has no limit) at the last
+/// word that fits, with `…`, so that the question is kept; the number of characters left
+/// out, if any. Whole words only, so no formatting marker or escape is split.
+fn fit_explanation(explanation: &mut String) -> Option<usize> {
+    let total = explanation.chars().count();
+    if total <= bank::MAX_EXPLANATION {
+        return None;
+    }
+    // Byte index of the character that would be the last to fit before the `…`.
+    let limit = explanation
+        .char_indices()
+        .nth(bank::MAX_EXPLANATION - 1)
+        .map_or(explanation.len(), |(i, _)| i);
+    let head = &explanation[..limit];
+    let cut = head
+        .rfind(char::is_whitespace)
+        .map_or(head, |i| &head[..i])
+        .trim_end();
+    let kept = cut.chars().count();
+    *explanation = [cut, "…"].concat();
+    Some(total - kept)
 }
 
 /// The validator's errors for one question, as `field: message`. The id is not checked
@@ -1582,6 +1617,30 @@ mod tests {
         let imp = gift("Name a season\\: {= spring = summer ~ easter}", "t");
         assert_eq!(imp.questions[0].answer, Answer::Multiple(vec![0, 1]));
         assert_eq!(imp.questions[0].choices, ["spring", "summer", "easter"]);
+    }
+
+    #[test]
+    fn an_explanation_longer_than_a_bank_holds_is_cut_with_a_warning() {
+        let general = "Right answers earn a point. ".repeat(40);
+        let text = format!("Water boils at 100 °C at sea level.{{T#No.#Yes, it does.####{general}}}");
+        let imp = gift(&text, "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        let e = &imp.questions[0].explanation;
+        assert!(e.starts_with("Yes, it does. Right answers"), "{e}");
+        assert!(e.ends_with("earn a point.…"), "{e}");
+        assert!(e.chars().count() <= bank::MAX_EXPLANATION);
+        let full = 14 + general.trim_end().chars().count();
+        let kept = e.chars().count() - 1;
+        assert_eq!(
+            warnings(&imp),
+            [
+                (1, "feedback for the wrong answer not imported (a question has one explanation)".to_owned()),
+                (1, format!("explanation cut to the 1000 characters a bank holds ({} characters of feedback left out)", full - kept)),
+            ]
+        );
+        // One that fits is left alone.
+        let mut fits = "x ".repeat(500).trim_end().to_owned();
+        assert_eq!(fit_explanation(&mut fits), None);
     }
 
     // [html] text, as issue 10 found it in real files, and the formatting of plain text.
