@@ -42,13 +42,16 @@
 //!   questions are refused.
 //! - **Text.** Questions are written in the bank's inline formatting ([`crate::markup`]).
 //!   `\~ \= \# \{ \} \: \\` unescape to the character. Format tags `[html]`, `[moodle]`,
-//!   `[plain]` and `[markdown]` are stripped. Text that is not `[html]` (and Aiken text)
-//!   is plain: line breaks in the file become spaces, runs of spaces collapse, `\n` is a
+//!   `[plain]` and `[markdown]` are stripped. `[plain]`, `[markdown]`, untagged
+//!   text without HTML, and Aiken text are plain: line breaks in the file become spaces, runs of spaces collapse, `\n` is a
 //!   line break, and `*`, `` ` ``, `\` are escaped so they stay literal (`[markdown]`
 //!   markup included: it shows as written). `[html]` text is read with an HTML tokenizer
 //!   (the `html` module): entities decoded, whitespace as a browser shows it (`\n` is a
 //!   space there), `<em>`/`<i>`, `<strong>`/`<b>`, `<code>`/`<tt>`/`<kbd>` become `*…*`,
-//!   `**…**` and backticks, `<br>` and block edges line breaks.
+//!   `**…**` and backticks, `<br>` and block edges line breaks. Untagged (or `[moodle]`)
+//!   text that holds a common HTML tag or an entity (see `looks_like_html`) is read as
+//!   `[html]` too, with `\n` a line break, because Moodle's auto-format shows it as HTML:
+//!   `<i>Title</i>` is italic there, not markup on show.
 //! - **Images.** The first `<img>` of an `[html]` question text becomes the question's
 //!   `image`, `src` as written and `alt` from the attribute. Without alt text (absent or
 //!   empty) the question is refused, with a message naming the image and saying to add
@@ -719,8 +722,57 @@ fn raw(s: &[Ch]) -> String {
 
 #[derive(Clone, Copy, PartialEq)]
 enum Format {
+    /// No tag, or `[moodle]`: Moodle's auto-format, plain text in which HTML tags work.
     Moodle,
+    /// `[plain]` and `[markdown]`: shown as written.
+    Plain,
     Html,
+}
+
+/// Whether Moodle auto-format text holds HTML: a tag of a common element (`<i>`, `</b>`,
+/// `<br/>`, `<div id=…>`…) or an entity (`&eacute;`, `&#233;`). Moodle renders such text
+/// as HTML; a `<` that starts no such tag (`List<String>`, `a < b`) keeps the text plain.
+fn looks_like_html(s: &str) -> bool {
+    const TAGS: &[&str] = &[
+        "a", "abbr", "b", "big", "blockquote", "br", "center", "cite", "code", "del", "div",
+        "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
+        "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "table",
+        "td", "th", "tr", "tt", "u", "ul",
+    ];
+    let b = s.as_bytes();
+    b.iter().enumerate().any(|(i, &c)| match c {
+        b'<' => {
+            let start = i + 1 + usize::from(b.get(i + 1) == Some(&b'/'));
+            let end = b[start..]
+                .iter()
+                .position(|c| !c.is_ascii_alphanumeric())
+                .map_or(b.len(), |n| start + n);
+            let name = s[start..end].to_ascii_lowercase();
+            matches!(b.get(end), Some(b'>' | b'/' | b' ' | b'\t' | b'\n'))
+                && TAGS.contains(&name.as_str())
+        }
+        b'&' => {
+            let rest = &b[i + 1..];
+            let (digits, from) = match rest {
+                [b'#', b'x' | b'X', ..] => (true, 2),
+                [b'#', ..] => (true, 1),
+                _ => (false, 0),
+            };
+            let n = rest[from..]
+                .iter()
+                .take_while(|c| {
+                    if digits {
+                        c.is_ascii_hexdigit()
+                    } else {
+                        c.is_ascii_alphanumeric()
+                    }
+                })
+                .count();
+            // No entity name has one letter, so "AT&T;" stays text.
+            n > usize::from(!digits) && rest.get(from + n) == Some(&b';')
+        }
+        _ => false,
+    })
 }
 
 /// Where a text field sits in its question, for the report of what its HTML lost.
@@ -784,7 +836,8 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
             let tag = raw(&s[1..end]);
             let known = match tag.as_str() {
                 "html" => Some(Format::Html),
-                "moodle" | "plain" | "markdown" => Some(Format::Moodle),
+                "moodle" => Some(Format::Moodle),
+                "plain" | "markdown" => Some(Format::Plain),
                 _ => None,
             };
             if let Some(f) = known {
@@ -793,7 +846,7 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
             }
         }
     }
-    let html = format == Format::Html;
+    let mut html = format == Format::Html;
     // Unescape. An escaped "\n" is a line break (kept as \u{0} until spaces collapse),
     // except in HTML, where a newline is a space as in a browser (<br> breaks a line).
     let mut out = String::new();
@@ -815,6 +868,11 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
         }
         out.push(c);
         i += 1;
+    }
+    // Moodle auto-format with HTML in it is shown as HTML (its line breaks as <br>).
+    if format == Format::Moodle && looks_like_html(&out) {
+        out = out.replace('\u{0}', "<br>");
+        html = true;
     }
     if html {
         let converted = html::convert(&out);
@@ -1641,6 +1699,47 @@ mod tests {
         // One that fits is left alone.
         let mut fits = "x ".repeat(500).trim_end().to_owned();
         assert_eq!(fit_explanation(&mut fits), None);
+    }
+
+    #[test]
+    fn untagged_gift_text_with_html_tags_is_read_as_html_as_moodle_shows_it() {
+        // No format tag is Moodle's auto-format, in which tags work: the title is italic,
+        // and a leftover empty <div> is nothing, not text.
+        let text = concat!(
+            "<i>Night Train</i> is on tonight. I never got {~round ~=around} to seeing it.",
+            "<div id=\"x\" style=\"position: absolute; left: 7px;\"> </div>\n\n",
+            "Caf&eacute; or tea? {=caf&eacute; ~tea}"
+        );
+        let imp = gift(text, "t");
+        assert!(!imp.has_errors(), "{:?}", imp.problems);
+        assert_eq!(warnings(&imp), []);
+        assert_eq!(
+            imp.questions[0].prompt,
+            "*Night Train* is on tonight. I never got ___ to seeing it."
+        );
+        assert_eq!(imp.questions[1].prompt, "Café or tea?");
+        assert_eq!(imp.questions[1].choices, ["café", "tea"]);
+        // A < that starts no HTML tag keeps the text plain, and so do [plain],
+        // [markdown] and Aiken, which Moodle shows as written.
+        let imp = gift(
+            "Is List<String> a type? Is 1 < 2? {T}\n\n[plain]What does <i> do? {=italics ~bold}",
+            "t",
+        );
+        assert_eq!(imp.questions[0].prompt, "Is List<String> a type? Is 1 < 2?");
+        assert_eq!(imp.questions[1].prompt, "What does <i> do?");
+        let imp = aiken("Is <i>this</i> HTML?\nA. yes\nB. no\nANSWER: A\n", "t");
+        assert_eq!(imp.questions[0].prompt, "Is <i>this</i> HTML?");
+        for (s, expected) in [
+            ("a <br/> b", true),
+            ("</B>", true),
+            ("&#233; &#xE9;", true),
+            ("AT&T; R&D", false),
+            ("x<y and y>x", false),
+            ("<", false),
+            ("&", false),
+        ] {
+            assert_eq!(looks_like_html(s), expected, "{s}");
+        }
     }
 
     // [html] text, as issue 10 found it in real files, and the formatting of plain text.
