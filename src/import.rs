@@ -1028,7 +1028,10 @@ fn gift_block(c: &mut Collector, block: &[Ch], topic: &mut String) {
             return;
         }
         (Some(o), None) => {
-            c.error(s[o].line, "'{' is not closed with '}'".to_owned());
+            c.error(
+                s[o].line,
+                "'{' is not closed with '}' (a blank line ends a question, inside { } too, as in Moodle)".to_owned(),
+            );
             return;
         }
         (None, Some(cl)) => {
