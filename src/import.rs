@@ -734,10 +734,49 @@ enum Format {
 /// as HTML; a `<` that starts no such tag (`List<String>`, `a < b`) keeps the text plain.
 fn looks_like_html(s: &str) -> bool {
     const TAGS: &[&str] = &[
-        "a", "abbr", "b", "big", "blockquote", "br", "center", "cite", "code", "del", "div",
-        "em", "font", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "i", "img", "ins", "kbd", "li",
-        "ol", "p", "pre", "q", "s", "small", "span", "strike", "strong", "sub", "sup", "table",
-        "td", "th", "tr", "tt", "u", "ul",
+        "a",
+        "abbr",
+        "b",
+        "big",
+        "blockquote",
+        "br",
+        "center",
+        "cite",
+        "code",
+        "del",
+        "div",
+        "em",
+        "font",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "i",
+        "img",
+        "ins",
+        "kbd",
+        "li",
+        "ol",
+        "p",
+        "pre",
+        "q",
+        "s",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "table",
+        "td",
+        "th",
+        "tr",
+        "tt",
+        "u",
+        "ul",
     ];
     let b = s.as_bytes();
     b.iter().enumerate().any(|(i, &c)| match c {
@@ -904,12 +943,19 @@ fn text(s: &[Ch], inherited: Format, place: Place, lost: &mut Lost) -> (String, 
 }
 
 /// A `%weight%` prefix: whether the weight is positive, and the rest of the answer. A `%`
-/// not followed by a digit or `-` starts the answer's text (`~%run`), as in Moodle.
+/// that starts no weight, not even a mistyped one (`%50 x`, `%abc%x`), starts the
+/// answer's text, as Moodle reads it: `~%run`, `~%%time`.
 fn weight(s: &[Ch]) -> Result<(Option<bool>, &[Ch]), String> {
     let t = trim(s);
-    if t.first().map(|c| c.c) != Some('%')
-        || !t.get(1).is_some_and(|c| c.c == '-' || c.c.is_ascii_digit())
-    {
+    let meant = match t.get(1).map(|c| c.c) {
+        Some('-' | '0'..='9') => true,
+        Some(c) if c != '%' && !c.is_whitespace() => t[2..]
+            .iter()
+            .take_while(|c| !c.c.is_whitespace())
+            .any(|c| c.c == '%'),
+        _ => false,
+    };
+    if t.first().map(|c| c.c) != Some('%') || !meant {
         return Ok((None, s));
     }
     let Some(end) = t[1..].iter().position(|c| c.c == '%').map(|e| e + 1) else {
@@ -1655,15 +1701,28 @@ mod tests {
         assert!(!imp.has_errors(), "{:?}", imp.problems);
         assert_eq!(imp.questions[0].choices, ["%load", "%run", "%%time"]);
         assert_eq!(imp.questions[0].answer, Answer::Single(1));
-        // A weight left open is still reported, not read as text.
+        // A weight left open or mistyped is still reported, not read as text.
+        let imp = gift("Q {~%abc%a =c}", "t");
+        assert!(
+            errors(&imp)[0].1.contains("is not a number"),
+            "{:?}",
+            imp.problems
+        );
         let imp = gift("Q {~%50 a ~%50%b =c}", "t");
-        assert!(errors(&imp)[0].1.contains("has no closing '%'"), "{:?}", imp.problems);
+        assert!(
+            errors(&imp)[0].1.contains("has no closing '%'"),
+            "{:?}",
+            imp.problems
+        );
     }
 
     #[test]
     fn gift_several_equals_answers_make_select_all_with_a_warning() {
         // Moodle: either is fully right. A bank cannot say "either", so both must be chosen.
-        let imp = gift("::g::Most of the team {~=play ~=plays ~playing} on Sundays.", "t");
+        let imp = gift(
+            "::g::Most of the team {~=play ~=plays ~playing} on Sundays.",
+            "t",
+        );
         assert!(!imp.has_errors(), "{:?}", imp.problems);
         let q = &imp.questions[0];
         assert_eq!(q.answer, Answer::Multiple(vec![0, 1]));
@@ -1683,7 +1742,8 @@ mod tests {
     #[test]
     fn an_explanation_longer_than_a_bank_holds_is_cut_with_a_warning() {
         let general = "Right answers earn a point. ".repeat(40);
-        let text = format!("Water boils at 100 °C at sea level.{{T#No.#Yes, it does.####{general}}}");
+        let text =
+            format!("Water boils at 100 °C at sea level.{{T#No.#Yes, it does.####{general}}}");
         let imp = gift(&text, "t");
         assert!(!imp.has_errors(), "{:?}", imp.problems);
         let e = &imp.questions[0].explanation;
