@@ -23,13 +23,15 @@ fn differences(original: &Bank, translation: &Bank) -> Vec<String> {
     if original.id != translation.id {
         out.push(format!("bank id {} vs {}", original.id, translation.id));
     }
-    if (original.pass_mark, original.time_limit, original.exam_questions)
-        != (
-            translation.pass_mark,
-            translation.time_limit,
-            translation.exam_questions,
-        )
-    {
+    if (
+        original.pass_mark,
+        original.time_limit,
+        original.exam_questions,
+    ) != (
+        translation.pass_mark,
+        translation.time_limit,
+        translation.exam_questions,
+    ) {
         out.push("pass mark, time limit or exam size differ".into());
     }
     if original.questions.len() != translation.questions.len() {
@@ -48,7 +50,12 @@ fn differences(original: &Bank, translation: &Bank) -> Vec<String> {
             out.push(format!("{}: another answer", a.id));
         }
         if a.choices.len() != b.choices.len() {
-            out.push(format!("{}: {} choices vs {}", a.id, a.choices.len(), b.choices.len()));
+            out.push(format!(
+                "{}: {} choices vs {}",
+                a.id,
+                a.choices.len(),
+                b.choices.len()
+            ));
         }
         if a.fixed_order != b.fixed_order || a.difficulty != b.difficulty {
             out.push(format!("{}: fixedOrder or difficulty differ", a.id));
