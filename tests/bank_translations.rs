@@ -91,3 +91,45 @@ fn a_translation_out_of_step_is_caught() {
     moved.id.push_str("-es");
     assert_eq!(differences(&en, &moved).len(), 1);
 }
+
+/// Where a translation's own words must keep the original's structure: the same topics in
+/// the same order (a topic's name is translated, so each question points at the same
+/// position in the list), the articles' titles as they are, and the text translated.
+fn wording_differences(original: &Bank, translation: &Bank) -> Vec<String> {
+    let mut out = Vec::new();
+    if original.topics.len() != translation.topics.len() {
+        out.push(format!(
+            "{} topics vs {}",
+            original.topics.len(),
+            translation.topics.len()
+        ));
+    }
+    if original.title == translation.title || original.description == translation.description {
+        out.push("title or description not translated".into());
+    }
+    let position = |b: &Bank, topic: &str| b.topics.iter().position(|t| t == topic);
+    for (a, b) in original.questions.iter().zip(&translation.questions) {
+        if position(original, &a.topic) != position(translation, &b.topic) {
+            out.push(format!("{}: another topic", a.id));
+        }
+        if a.source != b.source {
+            out.push(format!("{}: source {:?} vs {:?}", a.id, a.source, b.source));
+        }
+        if a.choices.iter().zip(&b.choices).any(|(x, y)| x == y) {
+            out.push(format!("{}: a choice not translated", a.id));
+        }
+    }
+    out
+}
+
+#[test]
+fn the_spanish_default_bank_keeps_topics_and_sources() {
+    let en = load("security-customer-service.json");
+    let es = load("security-customer-service.es.json");
+    assert_eq!(wording_differences(&en, &es), Vec::<String>::new());
+    let mut moved = es.clone();
+    moved.questions[0].topic = moved.topics[1].clone();
+    moved.questions[1].source = "Another article".into();
+    moved.questions[2].choices[0] = en.questions[2].choices[0].clone();
+    assert_eq!(wording_differences(&en, &moved).len(), 3);
+}

@@ -1,45 +1,151 @@
 //! The banks we ship: every one passes the validator with no warning at all, and the
-//! default bank meets the content rules authors are held to.
+//! default bank meets the content rules authors are held to. A translation
+//! (`<name>.<lang>.json` beside `<name>.json`) is the same bank in another language: it
+//! shares its original's question ids (tests/bank_translations.rs keeps the two in step)
+//! and is held to the same rules in its own words.
 
 use std::collections::{BTreeMap, BTreeSet};
 
 use checkpoint_quiz::bank::{self, Answer, Bank};
 
-fn shipped() -> Vec<(String, Bank)> {
-    let mut banks = Vec::new();
+/// The file name of the default bank, in English; its translations sit beside it.
+const DEFAULT: &str = "security-customer-service.json";
+
+struct Shipped {
+    name: String,
+    /// The file this one translates (`x.json` for `x.es.json`), or its own name.
+    original: String,
+    bank: Bank,
+}
+
+impl Shipped {
+    fn is_translation(&self) -> bool {
+        self.name != self.original
+    }
+}
+
+/// `x.es.json` translates `x.json` when `x.json` is shipped too; anything else is an original.
+fn original_of(name: &str, names: &BTreeSet<String>) -> String {
+    let stem = name.strip_suffix(".json").unwrap_or(name);
+    match stem.rsplit_once('.') {
+        Some((base, lang))
+            if !lang.is_empty()
+                && lang.chars().all(|c| c.is_ascii_lowercase() || c == '-')
+                && names.contains(&format!("{base}.json")) =>
+        {
+            format!("{base}.json")
+        }
+        _ => name.to_string(),
+    }
+}
+
+fn shipped() -> Vec<Shipped> {
+    let mut files = BTreeMap::new();
     for entry in std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/questions")).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
         if !name.ends_with(".json") || name.ends_with(".schema.json") {
             continue;
         }
-        let text = std::fs::read_to_string(&path).unwrap();
+        files.insert(name, path);
+    }
+    let names: BTreeSet<String> = files.keys().cloned().collect();
+    let mut banks = Vec::new();
+    for (name, path) in &files {
+        let text = std::fs::read_to_string(path).unwrap();
         match bank::load(&text) {
             Ok((b, warnings)) => {
                 assert!(warnings.is_empty(), "{name}: {warnings:?}");
-                banks.push((name, b));
+                banks.push(Shipped {
+                    original: original_of(name, &names),
+                    name: name.clone(),
+                    bank: b,
+                });
             }
             Err(d) => panic!("{name} does not validate: {d:#?}"),
         }
     }
     assert!(
-        banks.len() >= 2,
+        banks.iter().filter(|s| !s.is_translation()).count() >= 2,
         "the default bank and the demo's second bank"
     );
     banks
 }
 
+/// The default bank, in English: the one the widget loads when the page names none.
 fn default_bank() -> Bank {
-    shipped()
+    let b = shipped()
         .into_iter()
-        .find(|(n, _)| n == "security-customer-service.json")
+        .find(|s| s.name == DEFAULT)
         .expect("default bank")
-        .1
+        .bank;
+    assert_eq!(b.language, "en");
+    b
+}
+
+/// The default bank in every language it ships in, English first.
+fn default_bank_in_each_language() -> Vec<(String, Bank)> {
+    let mut all: Vec<(String, Bank)> = shipped()
+        .into_iter()
+        .filter(|s| s.original == DEFAULT)
+        .map(|s| (s.name, s.bank))
+        .collect();
+    all.sort_by_key(|(name, _)| name != DEFAULT);
+    assert!(
+        all.len() >= 2,
+        "the default bank and its Spanish translation"
+    );
+    all
+}
+
+/// How a select-all prompt ends in each language a shipped bank is written in.
+fn select_all_suffix(language: &str) -> &'static str {
+    match language.split('-').next().unwrap_or_default() {
+        "en" => "(select all that apply)",
+        "es" => "(marca todas las correctas)",
+        other => panic!("no select-all wording for language {other}: add it here"),
+    }
+}
+
+/// "All of the above" and "none of the above" in each language a shipped bank is written in.
+fn filler_choices(language: &str) -> &'static [&'static str] {
+    match language.split('-').next().unwrap_or_default() {
+        "en" => &["all of the above", "none of the above"],
+        "es" => &[
+            "todas las anteriores",
+            "ninguna de las anteriores",
+            "todas las opciones anteriores",
+            "ninguna de las opciones anteriores",
+        ],
+        other => panic!("no filler-choice wording for language {other}: add it here"),
+    }
+}
+
+#[test]
+fn translations_are_recognised_by_their_file_name() {
+    let names: BTreeSet<String> = ["a.json", "a.es.json", "b.fr.json", "c.d.json", "c.json"]
+        .iter()
+        .map(|s| s.to_string())
+        .collect();
+    assert_eq!(original_of("a.es.json", &names), "a.json");
+    assert_eq!(original_of("a.json", &names), "a.json");
+    // No b.json beside it: an original with a dot in its name.
+    assert_eq!(original_of("b.fr.json", &names), "b.fr.json");
+    assert_eq!(original_of("c.d.json", &names), "c.json");
+    let found: Vec<String> = shipped()
+        .iter()
+        .filter(|s| s.is_translation())
+        .map(|s| format!("{} -> {}", s.name, s.original))
+        .collect();
+    assert!(
+        found.contains(&format!("security-customer-service.es.json -> {DEFAULT}")),
+        "{found:?}"
+    );
 }
 
 #[test]
 fn every_shipped_bank_validates_cleanly() {
-    for (name, b) in shipped() {
+    for Shipped { name, bank: b, .. } in shipped() {
         assert!(
             b.questions.iter().all(|q| !q.topic.is_empty()
                 && (1..=3).contains(&q.difficulty)
@@ -57,42 +163,71 @@ fn every_shipped_bank_validates_cleanly() {
 
 #[test]
 fn question_ids_are_unique_across_shipped_banks() {
+    // A translation is the same bank: it repeats its original's ids, and only those.
+    let all = shipped();
+    let ids = |b: &Bank| -> Vec<String> { b.questions.iter().map(|q| q.id.clone()).collect() };
     let mut seen = BTreeSet::new();
-    for (name, b) in shipped() {
-        for q in &b.questions {
-            assert!(seen.insert(q.id.clone()), "{name}: {} is used twice", q.id);
+    for s in all.iter().filter(|s| !s.is_translation()) {
+        for q in &s.bank.questions {
+            assert!(
+                seen.insert(q.id.clone()),
+                "{}: {} is used twice",
+                s.name,
+                q.id
+            );
         }
+    }
+    for t in all.iter().filter(|s| s.is_translation()) {
+        let original = all.iter().find(|s| s.name == t.original).unwrap();
+        assert_eq!(
+            ids(&t.bank),
+            ids(&original.bank),
+            "{} asks other questions than {}",
+            t.name,
+            t.original
+        );
     }
 }
 
 #[test]
 fn default_bank_has_enough_questions_of_each_kind() {
-    let b = default_bank();
-    assert!(b.questions.len() >= 60, "{} questions", b.questions.len());
-    let multi = b
-        .questions
-        .iter()
-        .filter(|q| q.answer.is_multiple())
-        .count();
-    assert!(multi >= 6, "{multi} select-all questions");
-    for q in b.questions.iter().filter(|q| q.answer.is_multiple()) {
+    for (name, b) in default_bank_in_each_language() {
         assert!(
-            q.prompt.ends_with("(select all that apply)"),
-            "{}: select-all prompts say so",
-            q.id
+            b.questions.len() >= 60,
+            "{name}: {} questions",
+            b.questions.len()
         );
-        assert!(
-            q.answer.indices().len() < q.choices.len(),
-            "{}: not every choice may be right",
-            q.id
-        );
+        let multi = b
+            .questions
+            .iter()
+            .filter(|q| q.answer.is_multiple())
+            .count();
+        assert!(multi >= 6, "{name}: {multi} select-all questions");
+        let suffix = select_all_suffix(&b.language);
+        for q in &b.questions {
+            // Said in the bank's own words, and only where several answers are right.
+            assert_eq!(
+                q.prompt.ends_with(suffix),
+                q.answer.is_multiple(),
+                "{name}: {}: a prompt ends with {suffix:?} exactly when it is select-all",
+                q.id
+            );
+        }
+        for q in b.questions.iter().filter(|q| q.answer.is_multiple()) {
+            assert!(
+                q.answer.indices().len() < q.choices.len(),
+                "{name}: {}: not every choice may be right",
+                q.id
+            );
+        }
+        assert!(b.topics.len() >= 10, "{name}: {} topics", b.topics.len());
+        assert!((1..=100).contains(&b.pass_mark));
     }
-    assert!(b.topics.len() >= 10, "{} topics", b.topics.len());
-    assert!((1..=100).contains(&b.pass_mark));
 }
 
 #[test]
 fn correct_positions_are_spread_evenly() {
+    // A translation has the same answers (tests/bank_translations.rs), so English stands for all.
     let b = default_bank();
     let mut counts = [0usize; 5];
     for q in &b.questions {
@@ -123,17 +258,20 @@ fn no_two_questions_repeat_a_prompt_or_a_choice_set() {
             .collect::<Vec<_>>()
             .join(" ")
     };
+    // Compared within one language: a translation words each question its own way, and
+    // two questions must not collapse into one in any language.
     let mut prompts = BTreeMap::new();
     let mut choice_sets = BTreeMap::new();
-    for (_, b) in shipped() {
+    for Shipped { name, bank: b, .. } in shipped() {
         for q in &b.questions {
-            if let Some(other) = prompts.insert(norm(&q.prompt), q.id.clone()) {
-                panic!("{} and {other} ask the same prompt", q.id);
+            let at = format!("{name}: {}", q.id);
+            if let Some(other) = prompts.insert((b.language.clone(), norm(&q.prompt)), at.clone()) {
+                panic!("{at} and {other} ask the same prompt");
             }
             let mut set: Vec<String> = q.choices.iter().map(|c| norm(c)).collect();
             set.sort();
-            if let Some(other) = choice_sets.insert(set, q.id.clone()) {
-                panic!("{} and {other} offer the same choices", q.id);
+            if let Some(other) = choice_sets.insert((b.language.clone(), set), at.clone()) {
+                panic!("{at} and {other} offer the same choices");
             }
         }
     }
@@ -141,13 +279,14 @@ fn no_two_questions_repeat_a_prompt_or_a_choice_set() {
 
 #[test]
 fn no_filler_choices() {
-    for (_, b) in shipped() {
+    for Shipped { name, bank: b, .. } in shipped() {
+        let fillers = filler_choices(&b.language);
         for q in &b.questions {
             for c in &q.choices {
                 let c = c.to_lowercase();
                 assert!(
-                    !c.contains("all of the above") && !c.contains("none of the above"),
-                    "{}: {c}",
+                    !fillers.iter().any(|f| c.contains(f)),
+                    "{name}: {}: {c}",
                     q.id
                 );
             }
@@ -166,10 +305,9 @@ fn default_bank_has_at_least_20_scenario_questions() {
             .count();
         sentences >= 2
     };
-    let n = default_bank()
-        .questions
-        .iter()
-        .filter(|q| scenario(&q.prompt))
-        .count();
-    assert!(n >= 20, "{n} scenario questions");
+    // Spanish opens a question with ¿, which does not change where sentences end.
+    for (name, b) in default_bank_in_each_language() {
+        let n = b.questions.iter().filter(|q| scenario(&q.prompt)).count();
+        assert!(n >= 20, "{name}: {n} scenario questions");
+    }
 }
