@@ -1,6 +1,6 @@
 //! Translations of a shipped bank (`<name>.<lang>.json` beside `<name>.json`) stay in step
-//! with the original: the same bank id, question ids in the same order, the same answers,
-//! choice counts, pinned orders and pictures. A learner who switches language keeps their
+//! with the original: the same bank id and version, question ids in the same order, the same
+//! answers, choice counts, pinned orders and pictures. A learner who switches language keeps their
 //! progress only because of this.
 
 use checkpoint_quiz::bank::{self, Bank};
@@ -22,6 +22,12 @@ fn differences(original: &Bank, translation: &Bank) -> Vec<String> {
     let mut out = Vec::new();
     if original.id != translation.id {
         out.push(format!("bank id {} vs {}", original.id, translation.id));
+    }
+    if original.version != translation.version {
+        out.push(format!(
+            "version {} vs {}",
+            original.version, translation.version
+        ));
     }
     if (
         original.pass_mark,
@@ -90,6 +96,9 @@ fn a_translation_out_of_step_is_caught() {
     let mut moved = load("security-customer-service.es.json");
     moved.id.push_str("-es");
     assert_eq!(differences(&en, &moved).len(), 1);
+    let mut behind = load("security-customer-service.es.json");
+    behind.version -= 1;
+    assert_eq!(differences(&en, &behind).len(), 1);
 }
 
 /// Where a translation's own words must keep the original's structure: the same topics in
