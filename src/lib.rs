@@ -13,6 +13,11 @@ pub mod random;
 pub mod schedule;
 pub mod score;
 pub mod session;
+/// Line:column of validator diagnostics, for the authoring tools (`cqbank`, the
+/// playground): in every native build, and in a wasm build with `every-problem` (the
+/// playground). Compiled into the widget's wasm, even unused, it made that 512 bytes larger.
+#[cfg(any(not(target_arch = "wasm32"), feature = "every-problem"))]
+pub mod spans;
 pub mod storage;
 pub mod text;
 pub mod timing;
