@@ -1,7 +1,8 @@
 //! Checkpoint Quiz: an embeddable practice-quiz widget.
 //!
 //! The pure core (everything but `web`) has no browser types and is tested with plain
-//! `cargo test`; `web` is the yew view and the browser adapters, built only for wasm.
+//! `cargo test`; `web` is the yew view and the browser adapters, built only for wasm (and
+//! not with `no-widget`, the playground's feature).
 
 pub mod bank;
 pub mod config;
@@ -22,5 +23,8 @@ pub mod storage;
 pub mod text;
 pub mod timing;
 
-#[cfg(target_arch = "wasm32")]
+/// This crate's version, the widget's (for pinned URLs in embed snippets).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(all(target_arch = "wasm32", not(feature = "no-widget")))]
 pub mod web;

@@ -1,0 +1,9 @@
+//! The bank playground (`playground.html`): paste, type or drop a bank in JSON, GIFT or
+//! Aiken; every problem with its line and column; the real widget previewing the bank;
+//! controls for the widget's attributes and the embed snippet they make.
+//!
+//! `report` and `settings` are plain Rust over the library's validator, span lookup,
+//! importers and attribute reader (tested natively).
+
+pub mod report;
+pub mod settings;
