@@ -48,7 +48,7 @@ const EXAMPLE: &str = r#"{
 pub fn start() {
     let Some(root) = web_sys::window()
         .and_then(|w| w.document())
-        .and_then(|d| d.get_element_by_id("playground"))
+        .and_then(|d| d.get_element_by_id("pg-app"))
     else {
         return;
     };
@@ -475,7 +475,7 @@ impl App {
 
     fn problems_view(&self, ctx: &Context<Self>) -> Html {
         html! {
-            <div class="pg-problems" aria-labelledby="problems-heading">
+            <div class="pg-problems">
                 <h3 id="problems-heading">{ "Problems" }</h3>
                 <p id="pg-status" role="status">{ self.report.summary() }</p>
                 if !self.report.problems.is_empty() {
@@ -589,7 +589,6 @@ impl App {
                 <div class="pg-field">
                     <label for={id}>{ label }</label>
                     <input id={id} type={kind} value={value.to_owned()} placeholder={placeholder}
-                        inputmode={(kind == "text").then_some("numeric")}
                         aria-invalid={problem.is_some().then_some("true")}
                         aria-describedby={problem.is_some().then(|| problem_id.clone())}
                         oninput={on} />
