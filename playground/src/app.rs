@@ -171,10 +171,7 @@ impl Component for App {
         match msg {
             Msg::Edited(text) => {
                 self.text = text;
-                let link = ctx.link().clone();
-                self.pending = Some(Timeout::new(DEBOUNCE_MS, move || {
-                    link.send_message(Msg::Check)
-                }));
+                self.check_soon(ctx);
                 false
             }
             Msg::Check => {
@@ -245,7 +242,7 @@ impl Component for App {
                     field,
                     Field::ImportId | Field::ImportTitle | Field::ImportLanguage
                 ) {
-                    self.check();
+                    self.check_soon(ctx);
                 }
                 self.copy_status.clear();
                 true
@@ -330,6 +327,14 @@ impl Component for App {
 }
 
 impl App {
+    /// Checks once typing has paused for [`DEBOUNCE_MS`] (each call restarts the wait).
+    fn check_soon(&mut self, ctx: &Context<Self>) {
+        let link = ctx.link().clone();
+        self.pending = Some(Timeout::new(DEBOUNCE_MS, move || {
+            link.send_message(Msg::Check)
+        }));
+    }
+
     fn check(&mut self) {
         self.report = report::check(&self.text, self.chosen, &self.meta);
         self.checked = self.text.clone();
