@@ -1,14 +1,20 @@
 //! `cqbank`: tools for bank authors (check, import, stats). Native only, std only.
+//!
+//! `cargo build --target wasm32-unknown-unknown` (what Trunk runs for the widget) builds
+//! every target, this one too: there it is an empty program, since the span lookup it
+//! uses is not in the widget's wasm build of the library.
+#![cfg_attr(target_arch = "wasm32", no_main)]
+#![cfg(not(target_arch = "wasm32"))]
 
 use std::fmt::Write as _;
 use std::io::{Read as _, Write as _};
 use std::path::Path;
 use std::process::ExitCode;
 
-use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Diagnostic, Severity, Step};
+use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Diagnostic, Severity};
 use checkpoint_quiz::import;
+use checkpoint_quiz::spans::Spans;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
-use jsonc_parser::{ast, common::Ranged, parse_to_ast, CollectOptions, ParseOptions};
 
 /// Tools for question-bank authors: validate banks, import Moodle quizzes, count answers.
 ///
@@ -160,21 +166,19 @@ fn check(files: &[String]) -> u8 {
             Ok((b, warnings)) => (Some(b), warnings),
             Err(diags) => (None, diags),
         };
-        let spans = Spans::new(&text);
-        let mut lines: Vec<((usize, usize), &Diagnostic)> =
-            diags.iter().map(|d| (spans.locate(d), d)).collect();
-        // A total order, so the output does not depend on the validator's order of ties.
-        lines.sort_by(|(a, x), (b, y)| {
-            (a, x.severity, &x.message).cmp(&(b, y.severity, &y.message))
-        });
-        for ((line, col), d) in lines {
-            let kind = if d.is_error() { "error" } else { "warning" };
-            let place = if d.line_col.is_some() {
-                String::new()
+        for at in Spans::new(&text).locate_all(&diags) {
+            let kind = if at.diagnostic.is_error() {
+                "error"
             } else {
-                [d.place().as_str(), ": "].concat()
+                "warning"
             };
-            let _ = writeln!(out, "{path}:{line}:{col}: {kind}: {place}{}", d.message);
+            let _ = writeln!(
+                out,
+                "{path}:{}:{}: {kind}: {}",
+                at.line,
+                at.column,
+                at.text()
+            );
         }
         let errors = diags.iter().filter(|d| d.is_error()).count();
         let warnings = diags.len() - errors;
@@ -192,87 +196,6 @@ fn check(files: &[String]) -> u8 {
     }
     print!("{out}");
     u8::from(failed)
-}
-
-/// Line and column for a diagnostic's JSON path, from a parser that keeps spans (the
-/// validator itself knows only paths, so the widget needs no parser of its own).
-struct Spans<'a> {
-    text: &'a str,
-    root: Option<ast::Value<'a>>,
-    /// Byte offset where each line starts, for a binary search per diagnostic.
-    line_starts: Vec<usize>,
-}
-
-impl<'a> Spans<'a> {
-    fn new(text: &'a str) -> Spans<'a> {
-        let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-        let options = ParseOptions {
-            allow_comments: false,
-            allow_loose_object_property_names: false,
-            allow_trailing_commas: false,
-            allow_missing_commas: false,
-            ..ParseOptions::default()
-        };
-        let root = parse_to_ast(text, &CollectOptions::default(), &options)
-            .ok()
-            .and_then(|r| r.value);
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
-        Spans {
-            text,
-            root,
-            line_starts,
-        }
-    }
-
-    /// The diagnostic's own position if it has one; else the value its path names (the
-    /// field name for unknown fields), or the nearest enclosing value that exists.
-    fn locate(&self, d: &Diagnostic) -> (usize, usize) {
-        if let Some(at) = d.line_col {
-            return at;
-        }
-        let Some(mut node) = self.root.as_ref() else {
-            return (1, 1);
-        };
-        let mut at = node.range().start;
-        for (i, step) in d.path.iter().enumerate() {
-            let last = i + 1 == d.path.len();
-            match (step, node) {
-                (Step::Key(k), ast::Value::Object(obj)) => {
-                    let Some(prop) = obj.properties.iter().rev().find(|p| p.name.as_str() == k)
-                    else {
-                        break;
-                    };
-                    at = if last && d.message.starts_with("unknown field") {
-                        prop.name.range().start
-                    } else {
-                        prop.value.range().start
-                    };
-                    node = &prop.value;
-                }
-                (Step::Index(n), ast::Value::Array(list)) => {
-                    let Some(item) = list.elements.get(*n) else {
-                        break;
-                    };
-                    at = item.range().start;
-                    node = item;
-                }
-                _ => break,
-            }
-        }
-        self.line_col(at)
-    }
-
-    fn line_col(&self, offset: usize) -> (usize, usize) {
-        let line = self.line_starts.partition_point(|&s| s <= offset).max(1);
-        let start = self.line_starts[line - 1];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(1, |s| s.chars().count() + 1);
-        (line, col)
-    }
 }
 
 // ---------------------------------------------------------------------------------------
