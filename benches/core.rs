@@ -10,8 +10,10 @@ use std::rc::Rc;
 use std::time::{Duration, Instant};
 
 use checkpoint_quiz::bank;
+use checkpoint_quiz::mode::Mode;
 use checkpoint_quiz::progress::{Progress, Rating};
-use checkpoint_quiz::session::{Action, Mode, Quiz, Settings};
+use checkpoint_quiz::session::{Action, Quiz};
+use checkpoint_quiz::settings::Settings;
 use checkpoint_quiz::storage::{self, Loaded};
 
 const SHIPPED: &str = include_str!("../questions/security-customer-service.json");

@@ -1,7 +1,8 @@
 //! The element's attributes, read into settings. A bad value never breaks the widget:
 //! it is replaced by the default and named in a message the widget shows.
 
-use crate::session::{Mode, Settings};
+use crate::mode::Mode;
+use crate::settings::Settings;
 
 /// The most questions a round may ask; more is almost certainly a typo.
 pub const MAX_COUNT: usize = 500;

@@ -2,10 +2,10 @@
 //! the answer log (nothing here is stored).
 
 use crate::bank::Bank;
+use crate::mode::Mode;
 use crate::progress::Progress;
 use crate::schedule;
 use crate::score;
-use crate::session::Mode;
 
 /// Rounds shown in the score history.
 pub const HISTORY_LEN: usize = 20;
@@ -129,8 +129,8 @@ pub fn overview(bank: &Bank, progress: &Progress, pass_mark: u8, now: i64) -> Ov
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::{bank, T0};
     use crate::progress::{Rating, RoundRecord};
-    use crate::session::tests::{bank, T0};
 
     #[test]
     fn figures_per_bank_and_topic() {

@@ -9,11 +9,14 @@ pub mod config;
 pub mod dashboard;
 pub mod import;
 pub mod markup;
+pub mod mode;
 pub mod progress;
 pub mod random;
+pub mod round;
 pub mod schedule;
 pub mod score;
 pub mod session;
+pub mod settings;
 /// Line:column of validator diagnostics, for the authoring tools (`cqbank`, the
 /// playground): in every native build, and in a wasm build with `every-problem` (the
 /// playground). Compiled into the widget's wasm, even unused, it made that 512 bytes larger.
@@ -25,6 +28,9 @@ pub mod timing;
 
 /// This crate's version, the widget's (for pinned URLs in embed snippets).
 pub const VERSION: &str = env!("CARGO_PKG_VERSION");
+
+#[cfg(test)]
+pub(crate) mod fixtures;
 
 #[cfg(all(target_arch = "wasm32", not(feature = "no-widget")))]
 pub mod web;

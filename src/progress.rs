@@ -9,7 +9,7 @@
 use std::collections::BTreeMap;
 
 use crate::bank::Bank;
-use crate::session::Mode;
+use crate::mode::Mode;
 
 /// How well an answer went, in the four grades the memory model (FSRS) uses.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -376,9 +376,10 @@ fn union_sorted<'a, T: Ord + Clone + 'a>(
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
     use crate::bank;
+    use crate::fixtures::T0;
 
     #[test]
     fn summary_counts_distinct_questions_by_last_answer_and_ignores_dropped_ones() {
@@ -420,8 +421,6 @@ pub(crate) mod tests {
         });
         assert_eq!((p.rounds_played(), p.best_percent()), (2, Some(50)));
     }
-
-    const T0: i64 = 1_700_000_000_000;
 
     #[test]
     fn answers_are_logged_in_whole_seconds_in_the_order_given() {

@@ -139,10 +139,9 @@ pub fn readiness(bank: &Bank, progress: &Progress, now: i64) -> Readiness {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::session::tests::bank;
+    use crate::fixtures::{bank, T0};
 
     const DAY: i64 = 86_400_000;
-    const T0: i64 = 1_700_000_000_000;
 
     #[test]
     fn a_right_answer_is_due_later_than_a_wrong_one() {

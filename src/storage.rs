@@ -13,10 +13,11 @@ use std::collections::BTreeMap;
 use serde::de::{DeserializeOwned, IgnoredAny, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
+use crate::mode::Mode;
 use crate::progress::{
     second_of, Carried, Progress, QuestionLog, Rating, Review, RoundRecord, MAX_SECOND, MIN_SECOND,
 };
-use crate::session::{Mode, Round};
+use crate::round::Round;
 
 /// Every key starts with this, so the host page can tell our data from its own.
 pub const PREFIX: &str = "checkpoint-quiz:";
@@ -738,6 +739,7 @@ pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, &'static str
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fixtures::T0;
 
     struct Broken;
     impl KeyValue for Broken {
@@ -755,9 +757,7 @@ mod tests {
         }
     }
 
-    const T0: i64 = 1_700_000_000_000;
-
-    pub(crate) fn sample_progress() -> Progress {
+    fn sample_progress() -> Progress {
         let mut p = Progress::default();
         p.record("trust-01", Rating::Good, T0);
         p.record("trust-01", Rating::Again, T0 + 500);

@@ -3,8 +3,8 @@
 //! sandboxed iframes, blocked cookies and full quotas.
 #![cfg(target_arch = "wasm32")]
 
+use checkpoint_quiz::mode::Mode;
 use checkpoint_quiz::progress::{Progress, Rating, RoundRecord};
-use checkpoint_quiz::session::Mode;
 use checkpoint_quiz::storage::{self, KeyValue, Loaded, StorageError};
 use checkpoint_quiz::web::local_storage::LocalStorage;
 use wasm_bindgen::prelude::*;

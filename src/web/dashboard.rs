@@ -6,7 +6,8 @@ use yew::prelude::*;
 
 use super::quiz::Ctx;
 use crate::dashboard::{overview, Overview};
-use crate::session::{Action, Mode, Screen};
+use crate::mode::Mode;
+use crate::session::{Action, Screen};
 
 fn pct(n: u8) -> String {
     [&n.to_string(), "%"].concat()

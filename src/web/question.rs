@@ -7,7 +7,8 @@ use yew::prelude::*;
 use super::formatted;
 use super::quiz::{Ctx, Ui};
 use crate::bank::Question;
-use crate::session::{Action, Mode, Screen};
+use crate::mode::Mode;
+use crate::session::{Action, Screen};
 
 const LETTERS: &[u8] = b"ABCDEFGHIJ";
 

@@ -19,8 +19,9 @@ use super::{
 };
 use crate::bank::Bank;
 use crate::config::Config;
+use crate::mode::Mode;
 use crate::progress::{Changes, Progress};
-use crate::session::{self, Action, Mode, Phase, Screen};
+use crate::session::{self, Action, Phase, Screen};
 use crate::storage::{self, KeyValue, Loaded, Notice};
 
 #[derive(Properties, Clone)]

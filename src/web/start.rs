@@ -5,7 +5,9 @@ use yew::prelude::*;
 use super::dashboard;
 use super::quiz::Ctx;
 use crate::dashboard::overview;
-use crate::session::{Action, Mode, Phase, Screen, DEFAULT_COUNT};
+use crate::mode::Mode;
+use crate::session::{Action, Phase, Screen};
+use crate::settings::DEFAULT_COUNT;
 use crate::timing as format;
 
 pub fn view(ctx: &Ctx) -> Html {

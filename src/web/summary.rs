@@ -6,8 +6,9 @@ use yew::prelude::*;
 use super::formatted;
 use super::question::{named_choices, right_answer};
 use super::quiz::Ctx;
+use crate::mode::Mode;
 use crate::score;
-use crate::session::{Action, Mode, Screen};
+use crate::session::{Action, Screen};
 
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
