@@ -328,16 +328,21 @@ impl Quiz {
         }
     }
 
+    /// Every action is named, with its conditions inside its arm, so a new `Action` does
+    /// not compile until it is handled here.
     fn update(&mut self, action: Action) {
         let phase = self.phase();
         let exam = self.round.mode == Mode::Exam;
         let on_round = self.screen == Screen::Round;
+        // Choosing, moving and flagging happen only on a round that awaits an answer.
+        let answering = on_round && phase == Phase::Answering;
         match action {
-            Action::Show(screen)
+            Action::Show(screen) => {
                 // A round with nothing in it can't be shown.
-                if (screen != Screen::Round || !self.round.is_empty()) => {
+                if screen != Screen::Round || !self.round.is_empty() {
                     self.screen = screen;
                 }
+            }
             Action::Start {
                 mode,
                 topic,
@@ -360,108 +365,81 @@ impl Quiz {
                     self.revision += 1;
                 }
             }
-            Action::Select(i) if on_round && phase == Phase::Answering && self.valid_choice(i) => {
-                if exam {
-                    self.round.answers[self.round.current] = Some(vec![i]);
-                } else {
-                    self.selection = vec![i];
-                }
-                self.revision += 1;
-            }
-            Action::Toggle(i) if on_round && phase == Phase::Answering && self.valid_choice(i) => {
-                let list = if exam {
-                    self.round.answers[self.round.current].get_or_insert_with(Vec::new)
-                } else {
-                    &mut self.selection
-                };
-                match list.iter().position(|&c| c == i) {
-                    Some(at) => {
-                        list.remove(at);
+            Action::Select(i) => {
+                if answering && self.valid_choice(i) {
+                    if exam {
+                        self.round.answers[self.round.current] = Some(vec![i]);
+                    } else {
+                        self.selection = vec![i];
                     }
-                    None => {
-                        list.push(i);
-                        list.sort_unstable();
+                    self.revision += 1;
+                }
+            }
+            Action::Toggle(i) => {
+                if answering && self.valid_choice(i) {
+                    self.toggle(i, exam);
+                }
+            }
+            Action::Check { now } => {
+                if answering && !exam && !self.selection.is_empty() {
+                    self.check(now);
+                }
+            }
+            Action::Next { now } => {
+                if on_round && !exam && phase == Phase::Feedback {
+                    self.round.current += 1;
+                    self.round.shown_at = now;
+                    if self.round.is_over() {
+                        self.finish(now);
+                    }
+                    self.revision += 1;
+                } else if answering && exam && self.round.current + 1 < self.round.len() {
+                    self.round.current += 1;
+                    self.revision += 1;
+                }
+            }
+            Action::Prev => {
+                if answering && exam && self.round.current > 0 {
+                    self.round.current -= 1;
+                    self.revision += 1;
+                }
+            }
+            Action::Goto(i) => {
+                if answering && exam && i < self.round.len() {
+                    self.round.current = i;
+                    self.revision += 1;
+                }
+            }
+            Action::Flag => {
+                if answering && exam {
+                    let f = &mut self.round.flags[self.round.current];
+                    *f = !*f;
+                    self.revision += 1;
+                }
+            }
+            Action::Submit { now } => {
+                if exam && phase == Phase::Answering {
+                    self.submit(now);
+                }
+            }
+            Action::Tick { now } => {
+                if exam && phase == Phase::Answering {
+                    if let Some(deadline) = self.round.deadline.filter(|d| now >= *d) {
+                        self.submit(deadline);
                     }
                 }
-                if exam && list.is_empty() {
-                    self.round.answers[self.round.current] = None;
+            }
+            Action::TryAgain { now } => {
+                if self.round.mode == Mode::Practice && phase == Phase::Finished {
+                    let mut round =
+                        Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
+                    round.topic = self.round.topic.take();
+                    // Another order for the same questions, still fixed by the first seed.
+                    round.choice_seed = self.round.choice_seed.map(|s| Rng::new(s).next_u64());
+                    self.round = round;
+                    self.selection.clear();
+                    self.revision += 1;
                 }
-                self.revision += 1;
-            }
-            Action::Check { now }
-                if on_round && !exam && phase == Phase::Answering && !self.selection.is_empty() =>
-            {
-                let Some(q) = self.question() else { return };
-                let correct = score::is_correct(&q.answer, &self.selection);
-                let rating = Rating::grade(correct, Some(now.saturating_sub(self.round.shown_at)), text_size(q));
-                let id = q.id.clone();
-                let chosen = std::mem::take(&mut self.selection);
-                self.progress.record(&id, rating, now);
-                self.round.answers[self.round.current] = Some(chosen.clone());
-                if self.round.mode == Mode::Review && !correct {
-                    // Missed again: it comes back at the end of the queue.
-                    self.round.ids.push(id.clone());
-                    self.round.answers.push(None);
-                    self.round.flags.push(false);
-                }
-                self.emit(Outgoing::Answer {
-                    question_id: id,
-                    chosen,
-                    correct,
-                });
-                self.revision += 1;
-            }
-            Action::Next { now } if on_round && !exam && phase == Phase::Feedback => {
-                self.round.current += 1;
-                self.round.shown_at = now;
-                if self.round.is_over() {
-                    self.finish(now);
-                }
-                self.revision += 1;
-            }
-            Action::Next { .. }
-                if on_round
-                    && exam
-                    && phase == Phase::Answering
-                    && self.round.current + 1 < self.round.len() =>
-            {
-                self.round.current += 1;
-                self.revision += 1;
-            }
-            Action::Prev
-                if on_round && exam && phase == Phase::Answering && self.round.current > 0 =>
-            {
-                self.round.current -= 1;
-                self.revision += 1;
-            }
-            Action::Goto(i)
-                if on_round && exam && phase == Phase::Answering && i < self.round.len() =>
-            {
-                self.round.current = i;
-                self.revision += 1;
-            }
-            Action::Flag if on_round && exam && phase == Phase::Answering => {
-                let f = &mut self.round.flags[self.round.current];
-                *f = !*f;
-                self.revision += 1;
-            }
-            Action::Submit { now } if exam && phase == Phase::Answering => self.submit(now),
-            Action::Tick { now } if exam && phase == Phase::Answering => {
-                if let Some(deadline) = self.round.deadline.filter(|d| now >= *d) {
-                    self.submit(deadline);
-                }
-            }
-            Action::TryAgain { now }
-                if self.round.mode == Mode::Practice && phase == Phase::Finished =>
-            {
-                let mut round =
-                    Round::new(Mode::Practice, std::mem::take(&mut self.round.ids), now);
-                round.topic = self.round.topic.take();
-                // Another order for the same questions, still fixed by the first seed.
-                round.choice_seed = self.round.choice_seed.map(|s| Rng::new(s).next_u64());
-                self.round = round;
-                self.selection.clear();
-                self.revision += 1;
             }
             Action::Merge(other) => {
                 let merged = self.progress.merge(&other);
@@ -481,8 +459,56 @@ impl Quiz {
                 self.screen = Screen::Start;
                 self.revision += 1;
             }
-            _ => {}
         }
+    }
+
+    /// Ticks or unticks a select-all choice (in an exam, in the round's answers).
+    fn toggle(&mut self, i: usize, exam: bool) {
+        let list = if exam {
+            self.round.answers[self.round.current].get_or_insert_with(Vec::new)
+        } else {
+            &mut self.selection
+        };
+        match list.iter().position(|&c| c == i) {
+            Some(at) => {
+                list.remove(at);
+            }
+            None => {
+                list.push(i);
+                list.sort_unstable();
+            }
+        }
+        if exam && list.is_empty() {
+            self.round.answers[self.round.current] = None;
+        }
+        self.revision += 1;
+    }
+
+    /// Grades the selection (practice, review, smart): into the history, the host page
+    /// told; in review a missed question comes back at the end of the queue.
+    fn check(&mut self, now: i64) {
+        let Some(q) = self.question() else { return };
+        let correct = score::is_correct(&q.answer, &self.selection);
+        let rating = Rating::grade(
+            correct,
+            Some(now.saturating_sub(self.round.shown_at)),
+            text_size(q),
+        );
+        let id = q.id.clone();
+        let chosen = std::mem::take(&mut self.selection);
+        self.progress.record(&id, rating, now);
+        self.round.answers[self.round.current] = Some(chosen.clone());
+        if self.round.mode == Mode::Review && !correct {
+            self.round.ids.push(id.clone());
+            self.round.answers.push(None);
+            self.round.flags.push(false);
+        }
+        self.emit(Outgoing::Answer {
+            question_id: id,
+            chosen,
+            correct,
+        });
+        self.revision += 1;
     }
 
     /// Hands in the exam: every answered question goes into the history, and the host
