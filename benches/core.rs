@@ -12,7 +12,7 @@ use std::time::{Duration, Instant};
 use checkpoint_quiz::bank;
 use checkpoint_quiz::mode::Mode;
 use checkpoint_quiz::progress::{Progress, Rating};
-use checkpoint_quiz::session::{Action, Quiz};
+use checkpoint_quiz::session::{Action, Session};
 use checkpoint_quiz::settings::Settings;
 use checkpoint_quiz::storage::{self, Loaded};
 
@@ -66,8 +66,8 @@ fn main() {
         for (i, q) in bank.questions.iter().enumerate() {
             progress.record(&q.id, Rating::Good, NOW - 86_400_000 + i as i64 * 1000);
         }
-        let new_quiz = || {
-            Quiz::new(
+        let new_session = || {
+            Session::new(
                 bank.clone(),
                 Settings::default(),
                 progress.clone(),
@@ -78,16 +78,16 @@ fn main() {
             )
         };
         let draw = median(runs, || {
-            std::hint::black_box(new_quiz());
+            std::hint::black_box(new_session());
         });
-        let mut quizzes: Vec<Quiz> = (0..runs).map(|_| new_quiz()).collect();
+        let mut sessions: Vec<Session> = (0..runs).map(|_| new_session()).collect();
         let mut answered = Vec::with_capacity(runs);
         let check = median(runs, || {
-            let mut quiz = quizzes.pop().expect("one quiz per run");
-            quiz.apply(Action::Select(0));
-            quiz.apply(Action::Check { now: NOW + 5_000 });
+            let mut session = sessions.pop().expect("one session per run");
+            session.apply(Action::Select(0));
+            session.apply(Action::Check { now: NOW + 5_000 });
             // Dropped after the timing: freeing a 50,000-entry log is not part of Check.
-            answered.push(quiz);
+            answered.push(session);
         });
         drop(answered);
         let encoded = storage::encode_progress(&progress, NOW);

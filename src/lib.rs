@@ -6,10 +6,10 @@
 
 pub mod bank;
 pub mod config;
-pub mod dashboard;
-pub mod import;
+pub mod convert;
 pub mod markup;
 pub mod mode;
+pub mod overview;
 pub mod progress;
 pub mod random;
 pub mod round;

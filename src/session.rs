@@ -1,6 +1,6 @@
-//! The quiz as a state machine: screens (start, round, dashboard, saved data) and rounds in
-//! four modes. Pure: the view dispatches [`Action`]s carrying the time, and saving and
-//! host-page events happen outside, from the state this produces (no I/O in the reducer).
+//! A learner's session with a bank as a state machine: screens (start, round, dashboard,
+//! saved data) and rounds in four modes. Pure: the view dispatches [`Action`]s carrying the
+//! time, and saving and host-page events happen outside, from the state this produces.
 //!
 //! - Practice: choose, Check, feedback, Next; a summary with Try again / New round.
 //! - Exam: no feedback until the end; move back and forth, flag, submit (automatically at
@@ -111,7 +111,7 @@ pub enum Action {
 
 /// Everything the widget shows, derived from the bank, the round and the progress.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Quiz {
+pub struct Session {
     pub bank: Rc<Bank>,
     pub settings: Settings,
     pub screen: Screen,
@@ -126,7 +126,7 @@ pub struct Quiz {
     pub revision: u64,
 }
 
-impl Quiz {
+impl Session {
     /// Starts on the saved round when there is one in play, else on the start screen, or
     /// straight in `mode` when the host page asked for one.
     pub fn new(
@@ -137,7 +137,7 @@ impl Quiz {
         mode: Option<Mode>,
         seed: u64,
         now: i64,
-    ) -> Quiz {
+    ) -> Session {
         let saved = round
             .and_then(|r| r.reconcile(&bank))
             .filter(|r| mode.is_none_or(|m| m == r.mode));
@@ -160,7 +160,7 @@ impl Quiz {
                 saved.unwrap_or_else(|| Round::new(Mode::Practice, Vec::new(), now)),
             ),
         };
-        let mut quiz = Quiz {
+        let mut session = Session {
             bank,
             settings,
             screen,
@@ -172,8 +172,8 @@ impl Quiz {
             revision: 0,
         };
         // An exam whose deadline passed while the page was closed is handed in now.
-        quiz.apply(Action::Tick { now });
-        quiz
+        session.apply(Action::Tick { now });
+        session
     }
 
     pub fn phase(&self) -> Phase {
@@ -574,8 +574,8 @@ mod tests {
     use super::*;
     use crate::fixtures::{bank, settings, T0};
 
-    fn start(b: Rc<Bank>, count: usize, mode: Mode) -> Quiz {
-        Quiz::new(
+    fn start(b: Rc<Bank>, count: usize, mode: Mode) -> Session {
+        Session::new(
             b,
             settings(count),
             Progress::default(),
@@ -586,52 +586,52 @@ mod tests {
         )
     }
 
-    fn answer(quiz: &mut Quiz, right: bool, now: i64) {
-        let q = quiz.question().unwrap().clone();
+    fn answer(session: &mut Session, right: bool, now: i64) {
+        let q = session.question().unwrap().clone();
         let picks = if right {
             q.answer.indices()
         } else {
             vec![(q.answer.indices()[0] + 1) % 3]
         };
         for c in picks {
-            quiz.apply(if q.answer.is_multiple() {
+            session.apply(if q.answer.is_multiple() {
                 Action::Toggle(c)
             } else {
                 Action::Select(c)
             });
         }
-        if quiz.round.mode != Mode::Exam {
-            quiz.apply(Action::Check { now });
+        if session.round.mode != Mode::Exam {
+            session.apply(Action::Check { now });
         }
     }
 
     #[test]
     fn a_practice_round_goes_check_feedback_next_and_finishes_with_a_score() {
-        let mut quiz = start(bank(5), 4, Mode::Practice);
-        assert_eq!((quiz.screen, quiz.round.len()), (Screen::Round, 4));
+        let mut session = start(bank(5), 4, Mode::Practice);
+        assert_eq!((session.screen, session.round.len()), (Screen::Round, 4));
         for step in 0..4 {
-            assert_eq!(quiz.phase(), Phase::Answering);
-            quiz.apply(Action::Check { now: T0 });
+            assert_eq!(session.phase(), Phase::Answering);
+            session.apply(Action::Check { now: T0 });
             assert_eq!(
-                quiz.phase(),
+                session.phase(),
                 Phase::Answering,
                 "Check with nothing chosen does nothing"
             );
-            answer(&mut quiz, step != 0, T0 + 5_000);
-            assert_eq!(quiz.phase(), Phase::Feedback);
-            assert_eq!(quiz.feedback().unwrap().2, step != 0);
-            quiz.apply(Action::Select(0));
+            answer(&mut session, step != 0, T0 + 5_000);
+            assert_eq!(session.phase(), Phase::Feedback);
+            assert_eq!(session.feedback().unwrap().2, step != 0);
+            session.apply(Action::Select(0));
             assert!(
-                quiz.selection.is_empty(),
+                session.selection.is_empty(),
                 "choosing after Check changes nothing"
             );
-            quiz.apply(Action::Next { now: T0 + 6_000 });
+            session.apply(Action::Next { now: T0 + 6_000 });
         }
-        assert_eq!(quiz.phase(), Phase::Finished);
-        assert_eq!(quiz.score(), 3);
-        assert_eq!(quiz.progress.rounds_played(), 1);
-        assert_eq!(quiz.progress.best_percent(), Some(75));
-        let events: Vec<_> = quiz.outbox.iter().map(|(_, e)| e.clone()).collect();
+        assert_eq!(session.phase(), Phase::Finished);
+        assert_eq!(session.score(), 3);
+        assert_eq!(session.progress.rounds_played(), 1);
+        assert_eq!(session.progress.best_percent(), Some(75));
+        let events: Vec<_> = session.outbox.iter().map(|(_, e)| e.clone()).collect();
         assert_eq!(events.len(), 5);
         let Outgoing::Complete(o) = &events[4] else {
             panic!("{events:?}")
@@ -644,13 +644,17 @@ mod tests {
             &events[0],
             Outgoing::Answer { correct: false, .. }
         ));
-        quiz.apply(Action::Next { now: T0 });
-        assert_eq!(quiz.outbox.len(), 5, "Next past the end does nothing more");
+        session.apply(Action::Next { now: T0 });
+        assert_eq!(
+            session.outbox.len(),
+            5,
+            "Next past the end does nothing more"
+        );
     }
 
     #[test]
     fn toggle_adds_and_removes_for_select_all() {
-        let mut quiz = Quiz::new(
+        let mut session = Session::new(
             bank(0),
             Settings::default(),
             Progress::default(),
@@ -659,35 +663,39 @@ mod tests {
             1,
             T0,
         );
-        assert!(quiz.question().unwrap().answer.is_multiple());
+        assert!(session.question().unwrap().answer.is_multiple());
         for c in [2, 0, 1, 1, 9] {
-            quiz.apply(Action::Toggle(c));
+            session.apply(Action::Toggle(c));
         }
-        assert_eq!(quiz.selection, vec![0, 2], "9 is out of range and ignored");
-        quiz.apply(Action::Check { now: T0 });
-        assert!(quiz.feedback().unwrap().2);
+        assert_eq!(
+            session.selection,
+            vec![0, 2],
+            "9 is out of range and ignored"
+        );
+        session.apply(Action::Check { now: T0 });
+        assert!(session.feedback().unwrap().2);
     }
 
     #[test]
     fn try_again_keeps_the_questions_and_new_rounds_prefer_unseen_then_missed() {
         let b = bank(9);
-        let mut quiz = start(b.clone(), 3, Mode::Practice);
-        let first = quiz.round.ids.clone();
-        while quiz.phase() != Phase::Finished {
-            answer(&mut quiz, false, T0);
-            quiz.apply(Action::Next { now: T0 });
+        let mut session = start(b.clone(), 3, Mode::Practice);
+        let first = session.round.ids.clone();
+        while session.phase() != Phase::Finished {
+            answer(&mut session, false, T0);
+            session.apply(Action::Next { now: T0 });
         }
-        quiz.apply(Action::TryAgain { now: T0 });
-        assert_eq!(quiz.round.ids, first);
-        assert_eq!(quiz.phase(), Phase::Answering);
-        quiz.apply(Action::Start {
+        session.apply(Action::TryAgain { now: T0 });
+        assert_eq!(session.round.ids, first);
+        assert_eq!(session.phase(), Phase::Answering);
+        session.apply(Action::Start {
             mode: Mode::Practice,
             topic: None,
             seed: 99,
             now: T0,
         });
         assert!(
-            quiz.round.ids.iter().all(|id| !first.contains(id)),
+            session.round.ids.iter().all(|id| !first.contains(id)),
             "unseen questions come first"
         );
         let mut p = Progress::default();
@@ -714,24 +722,24 @@ mod tests {
     #[test]
     fn try_again_shows_the_same_questions_in_another_choice_order() {
         let b = bank(4);
-        let mut quiz = start(b, 2, Mode::Practice);
-        let before = quiz.round.choice_seed;
+        let mut session = start(b, 2, Mode::Practice);
+        let before = session.round.choice_seed;
         for _ in 0..2 {
-            let right = quiz.question().unwrap().answer.indices()[0];
-            quiz.apply(Action::Select(right));
-            quiz.apply(Action::Check { now: T0 });
-            quiz.apply(Action::Next { now: T0 });
+            let right = session.question().unwrap().answer.indices()[0];
+            session.apply(Action::Select(right));
+            session.apply(Action::Check { now: T0 });
+            session.apply(Action::Next { now: T0 });
         }
-        let ids = quiz.round.ids.clone();
-        quiz.apply(Action::TryAgain { now: T0 });
-        assert_eq!(quiz.round.ids, ids);
-        assert!(before.is_some() && quiz.round.choice_seed.is_some());
-        assert_ne!(quiz.round.choice_seed, before);
+        let ids = session.round.ids.clone();
+        session.apply(Action::TryAgain { now: T0 });
+        assert_eq!(session.round.ids, ids);
+        assert!(before.is_some() && session.round.choice_seed.is_some());
+        assert_ne!(session.round.choice_seed, before);
     }
     #[test]
     fn without_a_mode_the_start_screen_shows_unless_a_round_is_in_play() {
         let b = bank(5);
-        let fresh = Quiz::new(
+        let fresh = Session::new(
             b.clone(),
             settings(3),
             Progress::default(),
@@ -742,21 +750,21 @@ mod tests {
         );
         assert_eq!(fresh.screen, Screen::Start);
         assert_eq!(fresh.revision, 0, "nothing to save yet");
-        let mut quiz = fresh.clone();
-        quiz.apply(Action::Show(Screen::Round));
-        assert_eq!(quiz.screen, Screen::Start, "no round to show yet");
-        quiz.apply(Action::Start {
+        let mut session = fresh.clone();
+        session.apply(Action::Show(Screen::Round));
+        assert_eq!(session.screen, Screen::Start, "no round to show yet");
+        session.apply(Action::Start {
             mode: Mode::Practice,
             topic: None,
             seed: 5,
             now: T0,
         });
-        answer(&mut quiz, true, T0);
-        let resumed = Quiz::new(
+        answer(&mut session, true, T0);
+        let resumed = Session::new(
             b.clone(),
             settings(3),
-            quiz.progress.clone(),
-            Some(quiz.round.clone()),
+            session.progress.clone(),
+            Some(session.round.clone()),
             None,
             1,
             T0,
@@ -765,11 +773,11 @@ mod tests {
             (resumed.screen, resumed.phase()),
             (Screen::Round, Phase::Feedback)
         );
-        let other_mode = Quiz::new(
+        let other_mode = Session::new(
             b,
             settings(3),
-            quiz.progress.clone(),
-            Some(quiz.round.clone()),
+            session.progress.clone(),
+            Some(session.round.clone()),
             Some(Mode::Exam),
             1,
             T0,
@@ -784,35 +792,35 @@ mod tests {
     #[test]
     fn an_exam_gives_no_feedback_moves_freely_and_scores_at_submit() {
         let b = bank(6);
-        let mut quiz = start(b, 5, Mode::Exam);
+        let mut session = start(b, 5, Mode::Exam);
         assert_eq!(
-            quiz.round.deadline,
+            session.round.deadline,
             Some(T0 + 600_000),
             "the bank's time limit"
         );
-        answer(&mut quiz, true, T0);
-        assert_eq!(quiz.phase(), Phase::Answering, "no feedback in an exam");
-        assert!(quiz.feedback().is_none());
-        quiz.apply(Action::Check { now: T0 });
-        assert!(quiz.outbox.is_empty(), "nothing is told before the end");
-        quiz.apply(Action::Flag);
-        quiz.apply(Action::Next { now: T0 });
-        answer(&mut quiz, false, T0);
-        quiz.apply(Action::Prev);
-        assert_eq!(quiz.round.current, 0);
-        assert!(quiz.round.flags[0]);
-        quiz.apply(Action::Goto(4));
-        answer(&mut quiz, true, T0);
-        quiz.apply(Action::Goto(9));
-        assert_eq!(quiz.round.current, 4, "no such question");
-        assert_eq!(quiz.unanswered(), 2);
+        answer(&mut session, true, T0);
+        assert_eq!(session.phase(), Phase::Answering, "no feedback in an exam");
+        assert!(session.feedback().is_none());
+        session.apply(Action::Check { now: T0 });
+        assert!(session.outbox.is_empty(), "nothing is told before the end");
+        session.apply(Action::Flag);
+        session.apply(Action::Next { now: T0 });
+        answer(&mut session, false, T0);
+        session.apply(Action::Prev);
+        assert_eq!(session.round.current, 0);
+        assert!(session.round.flags[0]);
+        session.apply(Action::Goto(4));
+        answer(&mut session, true, T0);
+        session.apply(Action::Goto(9));
+        assert_eq!(session.round.current, 4, "no such question");
+        assert_eq!(session.unanswered(), 2);
         assert!(
-            quiz.progress.questions.is_empty(),
+            session.progress.questions.is_empty(),
             "answers count only when handed in"
         );
-        quiz.apply(Action::Submit { now: T0 + 60_000 });
-        assert_eq!(quiz.phase(), Phase::Finished);
-        let o = quiz.outcome();
+        session.apply(Action::Submit { now: T0 + 60_000 });
+        assert_eq!(session.phase(), Phase::Finished);
+        let o = session.outcome();
         assert_eq!(
             (o.score, o.total, o.pass_mark, o.passed),
             (2, 5, Some(60), Some(false))
@@ -823,14 +831,14 @@ mod tests {
             "every question in the breakdown"
         );
         assert_eq!(
-            quiz.progress.questions.len(),
+            session.progress.questions.len(),
             3,
             "answered questions join the history"
         );
         assert!(
-            matches!(quiz.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam)
+            matches!(session.outbox.last(), Some((_, Outgoing::Complete(c))) if c.mode == Mode::Exam)
         );
-        let told: Vec<bool> = quiz
+        let told: Vec<bool> = session
             .outbox
             .iter()
             .filter_map(|(_, e)| match e {
@@ -843,9 +851,9 @@ mod tests {
             vec![true, false, true],
             "each answer given is told at hand-in, in order"
         );
-        quiz.apply(Action::Select(0));
+        session.apply(Action::Select(0));
         assert_eq!(
-            quiz.round.answers.iter().flatten().count(),
+            session.round.answers.iter().flatten().count(),
             3,
             "no changes after submitting"
         );
@@ -854,16 +862,16 @@ mod tests {
     #[test]
     fn an_exam_deadline_survives_a_reload_and_submits_itself() {
         let b = bank(6);
-        let mut quiz = start(b.clone(), 3, Mode::Exam);
-        answer(&mut quiz, true, T0);
-        quiz.apply(Action::Tick { now: T0 + 599_999 });
-        assert_eq!(quiz.phase(), Phase::Answering);
+        let mut session = start(b.clone(), 3, Mode::Exam);
+        answer(&mut session, true, T0);
+        session.apply(Action::Tick { now: T0 + 599_999 });
+        assert_eq!(session.phase(), Phase::Answering);
         // Reload (the round as stored) after the deadline passed.
-        let stored = quiz.round.clone();
-        let reloaded = Quiz::new(
+        let stored = session.round.clone();
+        let reloaded = Session::new(
             b,
             settings(3),
-            quiz.progress.clone(),
+            session.progress.clone(),
             Some(stored),
             None,
             1,
@@ -892,14 +900,14 @@ mod tests {
             pass_mark: Some(50),
             ..Settings::default()
         };
-        let mut quiz = Quiz::new(b, s, Progress::default(), None, Some(Mode::Exam), 1, T0);
+        let mut session = Session::new(b, s, Progress::default(), None, Some(Mode::Exam), 1, T0);
         assert_eq!(
-            (quiz.round.len(), quiz.round.deadline),
+            (session.round.len(), session.round.deadline),
             (2, Some(T0 + 30_000))
         );
-        answer(&mut quiz, true, T0);
-        quiz.apply(Action::Submit { now: T0 });
-        assert_eq!(quiz.outcome().passed, Some(true));
+        answer(&mut session, true, T0);
+        session.apply(Action::Submit { now: T0 });
+        assert_eq!(session.outcome().passed, Some(true));
     }
 
     #[test]
@@ -910,35 +918,39 @@ mod tests {
         p.record("q1", Rating::Good, 1);
         p.record("q2", Rating::Good, 1);
         p.record("q2", Rating::Again, 2);
-        let mut quiz = Quiz::new(b, Settings::default(), p, None, Some(Mode::Review), 3, T0);
-        let mut ids = quiz.round.ids.clone();
+        let mut session = Session::new(b, Settings::default(), p, None, Some(Mode::Review), 3, T0);
+        let mut ids = session.round.ids.clone();
         ids.sort();
         assert_eq!(
             ids,
             vec!["q0", "q2"],
             "only questions whose last answer was wrong"
         );
-        answer(&mut quiz, false, T0);
-        let missed_again = quiz.round.ids[0].clone();
-        quiz.apply(Action::Next { now: T0 });
-        answer(&mut quiz, true, T0);
-        quiz.apply(Action::Next { now: T0 });
-        assert_eq!(quiz.phase(), Phase::Answering, "the missed one comes back");
-        assert_eq!(quiz.question().unwrap().id, missed_again);
-        answer(&mut quiz, true, T0);
-        quiz.apply(Action::Next { now: T0 });
-        assert_eq!(quiz.phase(), Phase::Finished);
-        let o = quiz.outcome();
+        answer(&mut session, false, T0);
+        let missed_again = session.round.ids[0].clone();
+        session.apply(Action::Next { now: T0 });
+        answer(&mut session, true, T0);
+        session.apply(Action::Next { now: T0 });
+        assert_eq!(
+            session.phase(),
+            Phase::Answering,
+            "the missed one comes back"
+        );
+        assert_eq!(session.question().unwrap().id, missed_again);
+        answer(&mut session, true, T0);
+        session.apply(Action::Next { now: T0 });
+        assert_eq!(session.phase(), Phase::Finished);
+        let o = session.outcome();
         assert_eq!(
             (o.score, o.total),
             (1, 2),
             "scored on the first try of each question"
         );
         assert!(
-            quiz.progress.stats("q0").unwrap().last_correct
-                && quiz.progress.stats("q2").unwrap().last_correct
+            session.progress.stats("q0").unwrap().last_correct
+                && session.progress.stats("q2").unwrap().last_correct
         );
-        let fresh = Quiz::new(
+        let fresh = Session::new(
             bank(3),
             Settings::default(),
             Progress::default(),
@@ -952,7 +964,7 @@ mod tests {
             Screen::Start,
             "nothing to review: the start screen, not an empty round"
         );
-        let mut none_missed = quiz.clone();
+        let mut none_missed = session.clone();
         none_missed.apply(Action::Start {
             mode: Mode::Review,
             topic: None,
@@ -960,7 +972,7 @@ mod tests {
             now: T0,
         });
         assert_eq!(
-            none_missed.round, quiz.round,
+            none_missed.round, session.round,
             "nothing left to review: no empty round"
         );
     }
@@ -972,18 +984,21 @@ mod tests {
         p.record("q0", Rating::Again, T0);
         p.record("q1", Rating::Easy, T0);
         let later = T0 + 86_400_000;
-        let quiz = Quiz::new(b, settings(3), p, None, Some(Mode::Smart), 3, later);
-        assert_eq!(quiz.round.ids[0], "q0", "due (missed yesterday)");
-        assert!(!quiz.round.ids.contains(&"q1".to_string()), "not due yet");
-        assert_eq!(quiz.round.len(), 3, "topped up with unseen questions");
+        let session = Session::new(b, settings(3), p, None, Some(Mode::Smart), 3, later);
+        assert_eq!(session.round.ids[0], "q0", "due (missed yesterday)");
+        assert!(
+            !session.round.ids.contains(&"q1".to_string()),
+            "not due yet"
+        );
+        assert_eq!(session.round.len(), 3, "topped up with unseen questions");
     }
 
     #[test]
     fn answers_are_graded_by_response_time() {
-        let mut quiz = start(bank(3), 3, Mode::Practice);
-        let id = quiz.question().unwrap().id.clone();
-        answer(&mut quiz, true, T0 + 600_000);
-        let log = quiz.progress.log(&id).unwrap();
+        let mut session = start(bank(3), 3, Mode::Practice);
+        let id = session.question().unwrap().id.clone();
+        answer(&mut session, true, T0 + 600_000);
+        let log = session.progress.log(&id).unwrap();
         assert_eq!(
             log.reviews[0].rating,
             Rating::Hard,
@@ -993,23 +1008,26 @@ mod tests {
 
     #[test]
     fn reset_and_import_and_merge_go_through_the_reducer() {
-        let mut quiz = start(bank(3), 2, Mode::Practice);
-        answer(&mut quiz, true, T0);
-        let saved = quiz.progress.clone();
-        quiz.apply(Action::Reset { now: T0 + 1 });
-        assert!(quiz.progress.questions.is_empty());
-        assert_eq!(quiz.screen, Screen::Start);
-        quiz.apply(Action::Merge(saved.clone()));
+        let mut session = start(bank(3), 2, Mode::Practice);
+        answer(&mut session, true, T0);
+        let saved = session.progress.clone();
+        session.apply(Action::Reset { now: T0 + 1 });
+        assert!(session.progress.questions.is_empty());
+        assert_eq!(session.screen, Screen::Start);
+        session.apply(Action::Merge(saved.clone()));
         assert!(
-            quiz.progress.questions.is_empty(),
+            session.progress.questions.is_empty(),
             "a stale copy does not undo the reset"
         );
-        quiz.apply(Action::Import(saved.clone()));
-        assert_eq!(quiz.progress.questions, saved.questions, "an import does");
-        let rev = quiz.revision;
-        quiz.apply(Action::Merge(saved));
+        session.apply(Action::Import(saved.clone()));
         assert_eq!(
-            quiz.revision, rev,
+            session.progress.questions, saved.questions,
+            "an import does"
+        );
+        let rev = session.revision;
+        session.apply(Action::Merge(saved));
+        assert_eq!(
+            session.revision, rev,
             "merging what is already there changes nothing"
         );
     }

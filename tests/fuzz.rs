@@ -4,7 +4,7 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Question};
-use checkpoint_quiz::import;
+use checkpoint_quiz::convert;
 use proptest::prelude::*;
 
 const SHIPPED: &str = include_str!("../questions/public-perception-outreach.json");
@@ -230,9 +230,12 @@ fn aiken_questions() -> impl Strategy<Value = String> {
 
 /// Whatever an importer converted makes a bank that loads with no error and no warning,
 /// and survives `to_json` → `load`; every problem points at a line of the input.
-fn assert_import_sound(input: &str, imported: import::Imported) -> Result<(), TestCaseError> {
+fn assert_conversion_sound(
+    input: &str,
+    converted: convert::Converted,
+) -> Result<(), TestCaseError> {
     let lines = input.lines().count().max(1) as u32;
-    for p in &imported.problems {
+    for p in &converted.problems {
         prop_assert!(
             (1..=lines).contains(&p.line),
             "line {} of {}: {}",
@@ -241,14 +244,14 @@ fn assert_import_sound(input: &str, imported: import::Imported) -> Result<(), Te
             p.message
         );
     }
-    if imported.questions.is_empty() {
+    if converted.questions.is_empty() {
         prop_assert!(
-            imported.has_errors(),
+            converted.has_errors(),
             "an import without questions says why"
         );
         return Ok(());
     }
-    let b = imported.into_bank("fuzz", "Fuzz", "en");
+    let b = converted.into_bank("fuzz", "Fuzz", "en");
     match bank::load(&bank::to_json(&b)) {
         Ok((back, warnings)) => {
             // Only the placeholder explanations the importer wrote (and reported).
@@ -426,12 +429,12 @@ proptest! {
 
     #[test]
     fn aiken_import_never_panics_and_is_sound(s in prop_oneof![text(), quiz_lines(), aiken_questions()]) {
-        assert_import_sound(&s, import::aiken(&s, "fuzz"))?;
+        assert_conversion_sound(&s, convert::aiken(&s, "fuzz"))?;
     }
 
     #[test]
     fn gift_import_never_panics_and_is_sound(s in prop_oneof![text(), quiz_lines(), gift_questions()]) {
-        assert_import_sound(&s, import::gift(&s, "fuzz"))?;
+        assert_conversion_sound(&s, convert::gift(&s, "fuzz"))?;
     }
 
     #[test]

@@ -3,10 +3,10 @@
 //!
 //! Everything here is the CLI's own code: `bank::load` (the validator, with its tolerant
 //! every-problem path) and `spans::Spans` for JSON, as `cqbank check` uses them;
-//! `import::detect` and `import::convert` for GIFT and Aiken, as `cqbank import` does.
+//! `convert::detect` and `convert::convert` for GIFT and Aiken, as `cqbank import` does.
 
 use checkpoint_quiz::bank::{self, Bank, BankInfo};
-use checkpoint_quiz::import::{self, QuizFormat};
+use checkpoint_quiz::convert::{self, QuizFormat};
 use checkpoint_quiz::spans::Spans;
 
 /// The three formats the editor reads.
@@ -53,7 +53,7 @@ impl Format {
 
 /// The format of `text` from its content: JSON when it opens with `{` or `[` (a bank is an
 /// object; a list is a bank written wrong, which the validator explains), else what
-/// `import::detect` (the CLI's detection) finds. `None` for empty text or text that looks
+/// `convert::detect` (the CLI's detection) finds. `None` for empty text or text that looks
 /// like none of them.
 pub fn detect(text: &str) -> Option<Format> {
     let start = text.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{feff}');
@@ -63,7 +63,7 @@ pub fn detect(text: &str) -> Option<Format> {
     if start.starts_with('{') || start.starts_with('[') {
         return Some(Format::Json);
     }
-    import::detect(text).map(|f| match f {
+    convert::detect(text).map(|f| match f {
         QuizFormat::Gift => Format::Gift,
         QuizFormat::Aiken => Format::Aiken,
     })
@@ -89,7 +89,7 @@ impl ImportMeta {
         if !given.is_empty() {
             return given.to_owned();
         }
-        match import::slugify(&self.stem) {
+        match convert::slugify(&self.stem) {
             s if s.is_empty() => "imported".to_owned(),
             mut s => {
                 s.truncate(bank::MAX_ID);
@@ -267,10 +267,10 @@ fn check_import(
     format: QuizFormat,
     meta: &ImportMeta,
 ) -> (Vec<Problem>, Option<Valid>) {
-    let imported = import::convert(format, text, &meta.stem);
+    let converted = convert::convert(format, text, &meta.stem);
     let starts = line_starts(text);
     let at_line = |line: usize| starts.get(line.max(1) - 1).copied().unwrap_or(text.len());
-    let mut problems: Vec<Problem> = imported
+    let mut problems: Vec<Problem> = converted
         .problems
         .iter()
         .map(|p| {
@@ -291,8 +291,8 @@ fn check_import(
         error: true,
         text,
     };
-    if imported.questions.is_empty() {
-        if !imported.has_errors() {
+    if converted.questions.is_empty() {
+        if !converted.has_errors() {
             problems.push(place(format!(
                 "no question found: this does not look like {}",
                 format.name()
@@ -302,7 +302,7 @@ fn check_import(
     }
     let bank = Bank::new(
         BankInfo::new(&meta.bank_id(), &meta.bank_title(), &meta.bank_language()),
-        imported.questions,
+        converted.questions,
     );
     // The questions were checked one by one; this catches what the bank fields get wrong
     // (an id or title from the form), as `cqbank import` does before writing.

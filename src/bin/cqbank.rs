@@ -12,7 +12,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use checkpoint_quiz::bank::{self, Answer, Bank, BankInfo, Diagnostic, Severity};
-use checkpoint_quiz::import;
+use checkpoint_quiz::convert;
 use checkpoint_quiz::spans::Spans;
 use clap::{Args, CommandFactory, Parser, Subcommand, ValueEnum};
 
@@ -234,14 +234,14 @@ fn source_format(
     file: &str,
     text: &str,
     given: Option<SourceFormat>,
-) -> Option<import::QuizFormat> {
+) -> Option<convert::QuizFormat> {
     if let Some(f) = given {
         return Some(match f {
-            SourceFormat::Aiken => import::QuizFormat::Aiken,
-            SourceFormat::Gift => import::QuizFormat::Gift,
+            SourceFormat::Aiken => convert::QuizFormat::Aiken,
+            SourceFormat::Gift => convert::QuizFormat::Gift,
         });
     }
-    if let Some(f) = import::detect(text) {
+    if let Some(f) = convert::detect(text) {
         eprintln!(
             "{name}: read as {} (detected; use --format to choose)",
             f.name()
@@ -253,8 +253,8 @@ fn source_format(
         .and_then(|e| e.to_str())
         .map(str::to_ascii_lowercase);
     let f = match extension.as_deref() {
-        Some("gift") => import::QuizFormat::Gift,
-        Some("txt") => import::QuizFormat::Aiken,
+        Some("gift") => convert::QuizFormat::Gift,
+        Some("txt") => convert::QuizFormat::Aiken,
         _ => {
             eprintln!("{name}: error: cannot tell whether this is GIFT or Aiken (no {{…}} answer blocks, no ANSWER: lines); pass --format gift or --format aiken");
             return None;
@@ -281,7 +281,7 @@ fn import_command(args: ImportArgs) -> u8 {
     }
     // Defaults from the first file.
     let stem = stem_of(&files[0]);
-    let id = id.unwrap_or_else(|| match import::slugify(&stem) {
+    let id = id.unwrap_or_else(|| match convert::slugify(&stem) {
         s if s.is_empty() => "imported".to_owned(),
         mut s => {
             s.truncate(bank::MAX_ID);
@@ -313,15 +313,15 @@ fn import_command(args: ImportArgs) -> u8 {
             failed = true;
             continue;
         };
-        let imported = import::convert(format, &text, &stem_of(file));
-        failed |= imported.has_errors();
-        for p in &imported.problems {
+        let converted = convert::convert(format, &text, &stem_of(file));
+        failed |= converted.has_errors();
+        for p in &converted.problems {
             eprintln!("{name}:{}: {}", p.line, p.message);
         }
-        parts.push(imported);
+        parts.push(converted);
         names.push(name);
     }
-    let (questions, renamed) = import::merge(parts);
+    let (questions, renamed) = convert::merge(parts);
     for r in renamed {
         eprintln!(
             "{}: question id \"{}\" is already used by an earlier question: renamed \"{}\"",

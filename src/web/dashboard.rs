@@ -5,8 +5,8 @@
 use yew::prelude::*;
 
 use super::quiz::Ctx;
-use crate::dashboard::{overview, Overview};
 use crate::mode::Mode;
+use crate::overview::Overview;
 use crate::session::{Action, Screen};
 
 fn pct(n: u8) -> String {
@@ -100,7 +100,7 @@ fn mode_name(m: Mode) -> &'static str {
 
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
-    let o = overview(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
+    let o = Overview::new(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
     let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
     let weakest: Vec<Html> = o
         .weakest(3)

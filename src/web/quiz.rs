@@ -83,7 +83,7 @@ pub struct ImportPreview {
 
 /// Everything a view needs: the state, the clock, and the callbacks that act.
 pub struct Ctx<'a> {
-    pub quiz: &'a session::Quiz,
+    pub quiz: &'a session::Session,
     pub now: i64,
     pub ui: &'a Ui,
     pub act: &'a Callback<Action>,
@@ -152,7 +152,7 @@ fn restore(props: &QuizProps, notices: &mut Vec<Notice>) -> (Saving, QuizState) 
         _ => (None, Vec::new()),
     };
     let seed = props.config.seed.unwrap_or_else(random_seed);
-    let mut quiz = session::Quiz::new(
+    let mut quiz = session::Session::new(
         bank.clone(),
         props.config.settings.clone(),
         progress,
@@ -189,7 +189,7 @@ fn restore(props: &QuizProps, notices: &mut Vec<Notice>) -> (Saving, QuizState) 
 /// round. Returns what the store had that memory lacked, and whether a write failed.
 fn save(
     s: &Saving,
-    quiz: &session::Quiz,
+    quiz: &session::Session,
     now: i64,
     notices: &mut Vec<Notice>,
 ) -> (Option<Progress>, bool) {

@@ -4,15 +4,15 @@ use yew::prelude::*;
 
 use super::dashboard;
 use super::quiz::Ctx;
-use crate::dashboard::overview;
 use crate::mode::Mode;
+use crate::overview::Overview;
 use crate::session::{Action, Phase, Screen};
 use crate::settings::DEFAULT_COUNT;
 use crate::timing as format;
 
 pub fn view(ctx: &Ctx) -> Html {
     let quiz = ctx.quiz;
-    let o = overview(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
+    let o = Overview::new(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
     let start = |mode: Mode| {
         let start = ctx.start.clone();
         Callback::from(move |_: MouseEvent| start.emit((mode, None)))

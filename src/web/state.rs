@@ -4,10 +4,10 @@ use std::rc::Rc;
 
 use yew::Reducible;
 
-use crate::session::{Action, Quiz};
+use crate::session::{Action, Session};
 
 #[derive(Clone, PartialEq)]
-pub struct QuizState(pub Quiz);
+pub struct QuizState(pub Session);
 
 impl Reducible for QuizState {
     type Action = Action;

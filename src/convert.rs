@@ -101,14 +101,14 @@ impl Problem {
     }
 }
 
-/// What an import produced: the questions that converted, and every problem, by line.
+/// What a conversion produced: the questions that converted, and every problem, by line.
 #[derive(Clone, Debug, Default, PartialEq)]
-pub struct Imported {
+pub struct Converted {
     pub questions: Vec<Question>,
     pub problems: Vec<Problem>,
 }
 
-impl Imported {
+impl Converted {
     /// Whether some question, line or block could not be converted.
     pub fn has_errors(&self) -> bool {
         self.problems.iter().any(Problem::is_error)
@@ -169,7 +169,7 @@ impl QuizFormat {
 }
 
 /// Converts `text` in the given format. `stem` is the file stem, for question ids.
-pub fn convert(format: QuizFormat, text: &str, stem: &str) -> Imported {
+pub fn convert(format: QuizFormat, text: &str, stem: &str) -> Converted {
     match format {
         QuizFormat::Aiken => aiken(text, stem),
         QuizFormat::Gift => gift(text, stem),
@@ -239,7 +239,7 @@ pub struct Renamed {
 /// whose id an earlier question already has (two files with the same stem, or a GIFT
 /// title that matches another file's id) becomes `<id>-2`, `<id>-3`, … (the first free
 /// one, cut to fit [`bank::MAX_ID`]). One hash set, so linear in the question count.
-pub fn merge(parts: Vec<Imported>) -> (Vec<Question>, Vec<Renamed>) {
+pub fn merge(parts: Vec<Converted>) -> (Vec<Question>, Vec<Renamed>) {
     let total = parts.iter().map(|p| p.questions.len()).sum();
     // Every id as imported, so a renamed question never takes an id a later one brings.
     let mut taken: HashSet<String> = HashSet::with_capacity(total);
@@ -250,8 +250,8 @@ pub fn merge(parts: Vec<Imported>) -> (Vec<Question>, Vec<Renamed>) {
     for p in &parts {
         taken.extend(p.questions.iter().map(|q| q.id.clone()));
     }
-    for (part, imported) in parts.into_iter().enumerate() {
-        for mut q in imported.questions {
+    for (part, converted) in parts.into_iter().enumerate() {
+        for mut q in converted.questions {
             if !seen.insert(q.id.clone()) {
                 // Where the search for a free suffix resumes for this id, so many copies
                 // of one id do not search from 2 each time.
@@ -311,7 +311,7 @@ impl Collector {
         });
     }
 
-    fn finish(mut self, stem: &str, empty_input: bool) -> Imported {
+    fn finish(mut self, stem: &str, empty_input: bool) -> Converted {
         if self.drafts.is_empty() && self.problems.is_empty() {
             let why = if empty_input {
                 "the file is empty"
@@ -380,7 +380,7 @@ impl Collector {
             questions.push(d.question);
         }
         self.problems.sort_by_key(|p| p.line);
-        Imported {
+        Converted {
             questions,
             problems: self.problems,
         }
@@ -489,7 +489,7 @@ fn letter(i: usize) -> char {
 }
 
 /// Converts Aiken text. `stem` is the file stem, for question ids.
-pub fn aiken(text: &str, stem: &str) -> Imported {
+pub fn aiken(text: &str, stem: &str) -> Converted {
     #[derive(PartialEq)]
     enum State {
         Idle,
@@ -992,7 +992,7 @@ fn join_explanation(parts: &[&str]) -> String {
 }
 
 /// Converts GIFT text. `stem` is the file stem, for question ids.
-pub fn gift(text: &str, stem: &str) -> Imported {
+pub fn gift(text: &str, stem: &str) -> Converted {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut c = Collector::new();
     let mut topic = String::new();
@@ -1264,10 +1264,10 @@ const PLUGINFILE: &str = "@@PLUGINFILE@@";
 /// What stands for the answers in a missing-word question's prompt.
 const BLANK: &str = "___";
 
-type Converted = (Vec<String>, Answer, String, Vec<String>);
+type AnswerBlock = (Vec<String>, Answer, String, Vec<String>);
 
 /// `{=right ~wrong}` or `{~%50%a ~%50%b ~%-100%c}`: choices, answer, right feedback, notes.
-fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Converted, String> {
+fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<AnswerBlock, String> {
     // Each unescaped '=' or '~' starts an answer: (where, marker, where its text starts).
     // "~=" is one right answer, as Moodle reads it.
     let mut starts: Vec<(usize, char, usize)> = Vec::new();
@@ -1366,8 +1366,8 @@ fn multiple_choice(answers: &[Ch], format: Format, lost: &mut Lost) -> Result<Co
 mod tests {
     use super::*;
 
-    fn errors(imp: &Imported) -> Vec<(u32, String)> {
-        imp.problems
+    fn errors(conv: &Converted) -> Vec<(u32, String)> {
+        conv.problems
             .iter()
             .filter(|p| p.is_error())
             .map(|p| (p.line, p.message.clone()))
@@ -1393,48 +1393,48 @@ mod tests {
 
     #[test]
     fn aiken_basic_question_with_placeholder_warning() {
-        let imp = aiken("What is 2+2?\nA. 3\nB) 4\nC. 5\nANSWER: B\n", "Maths Quiz");
-        assert_eq!(imp.questions.len(), 1);
-        let q = &imp.questions[0];
+        let conv = aiken("What is 2+2?\nA. 3\nB) 4\nC. 5\nANSWER: B\n", "Maths Quiz");
+        assert_eq!(conv.questions.len(), 1);
+        let q = &conv.questions[0];
         assert_eq!(q.id, "maths-quiz-01");
         assert_eq!(q.prompt, "What is 2+2?");
         assert_eq!(q.choices, ["3", "4", "5"]);
         assert_eq!(q.answer, Answer::Single(1));
         assert_eq!(q.explanation, EXPLANATION_PLACEHOLDER);
-        assert_eq!(imp.problems.len(), 1);
-        assert_eq!(imp.problems[0].line, 1);
-        assert_eq!(imp.problems[0].severity, Severity::Warning);
-        assert!(!imp.has_errors());
+        assert_eq!(conv.problems.len(), 1);
+        assert_eq!(conv.problems[0].line, 1);
+        assert_eq!(conv.problems[0].severity, Severity::Warning);
+        assert!(!conv.has_errors());
     }
 
     #[test]
     fn aiken_multi_line_prompt_and_lowercase_answer() {
-        let imp = aiken(
+        let conv = aiken(
             "\u{feff}Read this.\nThen answer?\nA. x\nB. y\nanswer : a\n",
             "t",
         );
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(imp.questions[0].prompt, "Read this. Then answer?");
-        assert_eq!(imp.questions[0].answer, Answer::Single(0));
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(conv.questions[0].prompt, "Read this. Then answer?");
+        assert_eq!(conv.questions[0].answer, Answer::Single(0));
         // A blank line before any option ends the question: a stray heading is reported,
         // not glued onto the next prompt.
-        let imp = aiken("Chapter 1\n\nQ?\nA. x\nB. y\nANSWER: B\n", "t");
+        let conv = aiken("Chapter 1\n\nQ?\nA. x\nB. y\nANSWER: B\n", "t");
         assert_eq!(
-            errors(&imp),
+            errors(&conv),
             vec![(
                 1,
                 "not imported: question text without options or ANSWER line".to_owned()
             )]
         );
-        assert_eq!(imp.questions[0].prompt, "Q?");
+        assert_eq!(conv.questions[0].prompt, "Q?");
     }
 
     #[test]
     fn aiken_problems_are_reported_by_line() {
         let text = "Q1?\nA. a\nB. b\nANSWER: E\n\nQ2?\nA. a\nB. b\n\nQ3?\nA. a\nB. b\nANSWER: B\n\nA. lonely\nB. option\nANSWER: A\n\nQ4?\nA. a\nC. c\nANSWER: A\n\nQ5?\nA. a\nB. b\nANSWER: A, B\n";
-        let imp = aiken(text, "t");
+        let conv = aiken(text, "t");
         assert_eq!(
-            errors(&imp),
+            errors(&conv),
             vec![
                 (4, "not imported: ANSWER \"E\" is not one of the options (A to B)".to_owned()),
                 (6, "not imported: question has no ANSWER line after its options".to_owned()),
@@ -1443,19 +1443,19 @@ mod tests {
                 (27, "not imported: ANSWER \"A, B\" names more than one letter; Aiken questions have one right answer".to_owned()),
             ]
         );
-        assert_eq!(imp.questions.len(), 1);
-        assert_eq!(imp.questions[0].prompt, "Q3?");
-        assert_eq!(imp.questions[0].id, "t-01");
+        assert_eq!(conv.questions.len(), 1);
+        assert_eq!(conv.questions[0].prompt, "Q3?");
+        assert_eq!(conv.questions[0].id, "t-01");
     }
 
     #[test]
     fn aiken_questions_the_validator_rejects_are_not_imported() {
         let long = "x".repeat(501);
         let text = format!("{long}\nA. a\nB. b\nANSWER: A\n\nDup?\nA. Same\nB. same \nANSWER: A\n\nOne?\nA. only\nANSWER: A\n");
-        let imp = aiken(&text, "t");
-        assert!(imp.questions.is_empty());
+        let conv = aiken(&text, "t");
+        assert!(conv.questions.is_empty());
         assert_eq!(
-            errors(&imp),
+            errors(&conv),
             vec![
                 (
                     1,
@@ -1472,18 +1472,18 @@ mod tests {
 
     #[test]
     fn empty_input_is_a_problem_not_an_empty_bank() {
-        for imp in [aiken("", "t"), gift("  \n// only a comment\n", "t")] {
-            assert!(imp.has_errors());
-            assert!(imp.questions.is_empty());
+        for conv in [aiken("", "t"), gift("  \n// only a comment\n", "t")] {
+            assert!(conv.has_errors());
+            assert!(conv.questions.is_empty());
         }
     }
 
     #[test]
     fn gift_multiple_choice_with_feedback_title_and_category() {
         let text = "// a comment\n$CATEGORY: $course$/top/Fire safety\n\n::Exit Route::[html]Which <b>door</b> &amp; why? {\n=Green#Marked exit.\n~Red#Locked.\n~Blue\n####Exits are green.\n}\n";
-        let imp = gift(text, "fire");
-        assert_eq!(imp.questions.len(), 1);
-        let q = &imp.questions[0];
+        let conv = gift(text, "fire");
+        assert_eq!(conv.questions.len(), 1);
+        let q = &conv.questions[0];
         assert_eq!(q.id, "exit-route");
         assert_eq!(q.topic, "Fire safety");
         assert_eq!(q.prompt, "Which **door** & why?");
@@ -1491,21 +1491,21 @@ mod tests {
         assert_eq!(q.answer, Answer::Single(0));
         assert_eq!(q.explanation, "Marked exit. Exits are green.");
         // The wrong answer's feedback is reported, not silently dropped.
-        assert_eq!(imp.problems.len(), 1);
-        assert_eq!(imp.problems[0].line, 4);
+        assert_eq!(conv.problems.len(), 1);
+        assert_eq!(conv.problems[0].line, 4);
         assert!(
-            imp.problems[0]
+            conv.problems[0]
                 .message
                 .contains("1 wrong answer not imported"),
             "{:?}",
-            imp.problems
+            conv.problems
         );
     }
 
     #[test]
     fn gift_weights_make_select_all() {
-        let imp = gift("Pick two {~%50%a#yes a ~%50%b#yes b ~%-100%c}", "t");
-        let q = &imp.questions[0];
+        let conv = gift("Pick two {~%50%a#yes a ~%50%b#yes b ~%-100%c}", "t");
+        let q = &conv.questions[0];
         assert_eq!(q.answer, Answer::Multiple(vec![0, 1]));
         assert_eq!(q.prompt, "Pick two (select all that apply)");
         assert_eq!(q.explanation, "yes a yes b");
@@ -1521,30 +1521,30 @@ mod tests {
 
     #[test]
     fn gift_true_false_and_escapes() {
-        let imp = gift("2 \\= 2 \\{really\\} \\#1\\: yes? {T#No, it is.#Right: equal.}\n\nThe sky is green.{FALSE}", "tf");
-        assert_eq!(imp.questions.len(), 2);
-        assert_eq!(imp.questions[0].prompt, "2 = 2 {really} #1: yes?");
-        assert_eq!(imp.questions[0].choices, ["True", "False"]);
-        assert_eq!(imp.questions[0].answer, Answer::Single(0));
-        assert_eq!(imp.questions[0].explanation, "Right: equal.");
-        assert_eq!(imp.questions[1].answer, Answer::Single(1));
-        assert_eq!(imp.questions[1].explanation, EXPLANATION_PLACEHOLDER);
-        assert_eq!(imp.questions[1].id, "tf-02");
+        let conv = gift("2 \\= 2 \\{really\\} \\#1\\: yes? {T#No, it is.#Right: equal.}\n\nThe sky is green.{FALSE}", "tf");
+        assert_eq!(conv.questions.len(), 2);
+        assert_eq!(conv.questions[0].prompt, "2 = 2 {really} #1: yes?");
+        assert_eq!(conv.questions[0].choices, ["True", "False"]);
+        assert_eq!(conv.questions[0].answer, Answer::Single(0));
+        assert_eq!(conv.questions[0].explanation, "Right: equal.");
+        assert_eq!(conv.questions[1].answer, Answer::Single(1));
+        assert_eq!(conv.questions[1].explanation, EXPLANATION_PLACEHOLDER);
+        assert_eq!(conv.questions[1].id, "tf-02");
     }
 
     #[test]
     fn gift_unsupported_types_and_syntax_errors_are_reported_by_line() {
         let text = "Short {=a =b}\n\nMatch {=a -> b =c -> d}\n\nNum {#3:1}\n\nEssay {}\n\nGrant is {~buried =entombed} in {=a ~b}.\n\nJust a description.\n\nOpen {\n=a\n~b\n\nstray } brace";
-        let imp = gift(text, "t");
-        assert!(imp.questions.is_empty());
-        let lines: Vec<u32> = errors(&imp).iter().map(|e| e.0).collect();
+        let conv = gift(text, "t");
+        assert!(conv.questions.is_empty());
+        let lines: Vec<u32> = errors(&conv).iter().map(|e| e.0).collect();
         assert_eq!(
             lines,
             vec![1, 3, 5, 7, 9, 11, 13, 17],
             "{:#?}",
-            imp.problems
+            conv.problems
         );
-        let all = errors(&imp)
+        let all = errors(&conv)
             .into_iter()
             .map(|e| e.1)
             .collect::<Vec<_>>()
@@ -1576,11 +1576,11 @@ mod tests {
 
     #[test]
     fn imported_banks_load_and_round_trip() {
-        let imp = gift(
+        let conv = gift(
             "$CATEGORY: a/B\n\nQ {=x ~y}\n\n$CATEGORY: C\nR {~%50%x ~%50%y ~z}",
             "t",
         );
-        let bank = imp.into_bank("t", "T", "en");
+        let bank = conv.into_bank("t", "T", "en");
         assert_eq!(bank.topics, ["B", "C"]);
         let (back, warnings) = bank::load(&bank::to_json(&bank)).unwrap();
         // The two questions had no feedback: each got the placeholder, which check flags.
@@ -1628,7 +1628,7 @@ mod tests {
         );
         // A long id is cut so that the suffix fits.
         let long = "a".repeat(bank::MAX_ID);
-        let one = |id: &str| Imported {
+        let one = |id: &str| Converted {
             questions: vec![Question {
                 id: id.to_owned(),
                 ..aiken("Q?\nA. x\nB. y\nANSWER: A\n", "t").questions[0].clone()
@@ -1647,48 +1647,48 @@ mod tests {
 
     #[test]
     fn gift_tilde_equals_is_the_right_answer() {
-        let imp = gift("I ___ here.{~=have been~was}", "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        let q = &imp.questions[0];
+        let conv = gift("I ___ here.{~=have been~was}", "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "I ___ here.");
         assert_eq!(q.choices, ["have been", "was"]);
         assert_eq!(q.answer, Answer::Single(0));
         // With a weight and feedback too; two "~=" are two '=' answers, refused as such.
-        let imp = gift("Q {~a ~=%100%b#Yes.}", "t");
-        assert_eq!(imp.questions[0].choices, ["a", "b"]);
-        assert_eq!(imp.questions[0].answer, Answer::Single(1));
-        assert_eq!(imp.questions[0].explanation, "Yes.");
-        let imp = gift("Q {~=a ~=b ~c}", "t");
-        assert_eq!(imp.questions[0].answer, Answer::Multiple(vec![0, 1]));
+        let conv = gift("Q {~a ~=%100%b#Yes.}", "t");
+        assert_eq!(conv.questions[0].choices, ["a", "b"]);
+        assert_eq!(conv.questions[0].answer, Answer::Single(1));
+        assert_eq!(conv.questions[0].explanation, "Yes.");
+        let conv = gift("Q {~=a ~=b ~c}", "t");
+        assert_eq!(conv.questions[0].answer, Answer::Multiple(vec![0, 1]));
     }
 
     #[test]
     fn gift_missing_word_keeps_a_blank_in_the_prompt() {
-        let imp = gift("The guard post is at the {~north =south} gate.", "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        let q = &imp.questions[0];
+        let conv = gift("The guard post is at the {~north =south} gate.", "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "The guard post is at the ___ gate.");
         assert_eq!(q.choices, ["north", "south"]);
         assert_eq!(q.answer, Answer::Single(1));
-        let imp = gift("::t::Exits are marked {=green ~red}.", "t");
-        assert_eq!(imp.questions[0].prompt, "Exits are marked ___.");
-        let imp = gift("{=Fire ~Water} doors must stay closed.", "t");
-        assert_eq!(imp.questions[0].prompt, "___ doors must stay closed.");
+        let conv = gift("::t::Exits are marked {=green ~red}.", "t");
+        assert_eq!(conv.questions[0].prompt, "Exits are marked ___.");
+        let conv = gift("{=Fire ~Water} doors must stay closed.", "t");
+        assert_eq!(conv.questions[0].prompt, "___ doors must stay closed.");
     }
 
     #[test]
     fn aiken_option_without_a_space_after_the_bracket() {
-        let imp = aiken("Pick one\nA)one\nB)two\nANSWER: B\n", "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(imp.questions[0].choices, ["one", "two"]);
-        assert_eq!(imp.questions[0].answer, Answer::Single(1));
+        let conv = aiken("Pick one\nA)one\nB)two\nANSWER: B\n", "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(conv.questions[0].choices, ["one", "two"]);
+        assert_eq!(conv.questions[0].answer, Answer::Single(1));
         assert_eq!(
             detect("Pick one\nA)one\nB)two\nANSWER: B\n"),
             Some(QuizFormat::Aiken)
         );
         // "U.S. law" is question text, not option U.
-        let imp = aiken("U.S. law says?\nA. x\nB. y\nANSWER: A\n", "t");
-        assert_eq!(imp.questions[0].prompt, "U.S. law says?");
+        let conv = aiken("U.S. law says?\nA. x\nB. y\nANSWER: A\n", "t");
+        assert_eq!(conv.questions[0].prompt, "U.S. law says?");
     }
 
     // Found by running the importer on a corpus of real GIFT and Aiken files
@@ -1697,46 +1697,46 @@ mod tests {
     #[test]
     fn gift_answer_text_may_start_with_a_percent_sign() {
         // Moodle reads a weight only as %digits%: "%run" is the answer's text.
-        let imp = gift("Which magic runs a file? {~%load =%run ~%%time}", "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(imp.questions[0].choices, ["%load", "%run", "%%time"]);
-        assert_eq!(imp.questions[0].answer, Answer::Single(1));
+        let conv = gift("Which magic runs a file? {~%load =%run ~%%time}", "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(conv.questions[0].choices, ["%load", "%run", "%%time"]);
+        assert_eq!(conv.questions[0].answer, Answer::Single(1));
         // A weight left open or mistyped is still reported, not read as text.
-        let imp = gift("Q {~%abc%a =c}", "t");
+        let conv = gift("Q {~%abc%a =c}", "t");
         assert!(
-            errors(&imp)[0].1.contains("is not a number"),
+            errors(&conv)[0].1.contains("is not a number"),
             "{:?}",
-            imp.problems
+            conv.problems
         );
-        let imp = gift("Q {~%50 a ~%50%b =c}", "t");
+        let conv = gift("Q {~%50 a ~%50%b =c}", "t");
         assert!(
-            errors(&imp)[0].1.contains("has no closing '%'"),
+            errors(&conv)[0].1.contains("has no closing '%'"),
             "{:?}",
-            imp.problems
+            conv.problems
         );
     }
 
     #[test]
     fn gift_several_equals_answers_make_select_all_with_a_warning() {
         // Moodle: either is fully right. A bank cannot say "either", so both must be chosen.
-        let imp = gift(
+        let conv = gift(
             "::g::Most of the team {~=play ~=plays ~playing} on Sundays.",
             "t",
         );
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        let q = &imp.questions[0];
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        let q = &conv.questions[0];
         assert_eq!(q.answer, Answer::Multiple(vec![0, 1]));
         assert_eq!(
             q.prompt,
             "Most of the team ___ on Sundays. (select all that apply)"
         );
         assert_eq!(
-            warnings(&imp),
+            warnings(&conv),
             [(1, "2 answers are marked '=' (in Moodle any one of them is fully right): imported as select-all, so a learner must choose all 2".to_owned())]
         );
-        let imp = gift("Name a season\\: {= spring = summer ~ easter}", "t");
-        assert_eq!(imp.questions[0].answer, Answer::Multiple(vec![0, 1]));
-        assert_eq!(imp.questions[0].choices, ["spring", "summer", "easter"]);
+        let conv = gift("Name a season\\: {= spring = summer ~ easter}", "t");
+        assert_eq!(conv.questions[0].answer, Answer::Multiple(vec![0, 1]));
+        assert_eq!(conv.questions[0].choices, ["spring", "summer", "easter"]);
     }
 
     #[test]
@@ -1744,16 +1744,16 @@ mod tests {
         let general = "Right answers earn a point. ".repeat(40);
         let text =
             format!("Water boils at 100 °C at sea level.{{T#No.#Yes, it does.####{general}}}");
-        let imp = gift(&text, "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        let e = &imp.questions[0].explanation;
+        let conv = gift(&text, "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        let e = &conv.questions[0].explanation;
         assert!(e.starts_with("Yes, it does. Right answers"), "{e}");
         assert!(e.ends_with("earn a point.…"), "{e}");
         assert!(e.chars().count() <= bank::MAX_EXPLANATION);
         let full = 14 + general.trim_end().chars().count();
         let kept = e.chars().count() - 1;
         assert_eq!(
-            warnings(&imp),
+            warnings(&conv),
             [
                 (1, "feedback for the wrong answer not imported (a question has one explanation)".to_owned()),
                 (1, format!("explanation cut to the 1000 characters a bank holds ({} characters of feedback left out)", full - kept)),
@@ -1773,25 +1773,28 @@ mod tests {
             "<div id=\"x\" style=\"position: absolute; left: 7px;\"> </div>\n\n",
             "Caf&eacute; or tea? {=caf&eacute; ~tea}"
         );
-        let imp = gift(text, "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(warnings(&imp), []);
+        let conv = gift(text, "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(warnings(&conv), []);
         assert_eq!(
-            imp.questions[0].prompt,
+            conv.questions[0].prompt,
             "*Night Train* is on tonight. I never got ___ to seeing it."
         );
-        assert_eq!(imp.questions[1].prompt, "Café or tea?");
-        assert_eq!(imp.questions[1].choices, ["café", "tea"]);
+        assert_eq!(conv.questions[1].prompt, "Café or tea?");
+        assert_eq!(conv.questions[1].choices, ["café", "tea"]);
         // A < that starts no HTML tag keeps the text plain, and so do [plain],
         // [markdown] and Aiken, which Moodle shows as written.
-        let imp = gift(
+        let conv = gift(
             "Is List<String> a type? Is 1 < 2? {T}\n\n[plain]What does <i> do? {=italics ~bold}",
             "t",
         );
-        assert_eq!(imp.questions[0].prompt, "Is List<String> a type? Is 1 < 2?");
-        assert_eq!(imp.questions[1].prompt, "What does <i> do?");
-        let imp = aiken("Is <i>this</i> HTML?\nA. yes\nB. no\nANSWER: A\n", "t");
-        assert_eq!(imp.questions[0].prompt, "Is <i>this</i> HTML?");
+        assert_eq!(
+            conv.questions[0].prompt,
+            "Is List<String> a type? Is 1 < 2?"
+        );
+        assert_eq!(conv.questions[1].prompt, "What does <i> do?");
+        let conv = aiken("Is <i>this</i> HTML?\nA. yes\nB. no\nANSWER: A\n", "t");
+        assert_eq!(conv.questions[0].prompt, "Is <i>this</i> HTML?");
         for (s, expected) in [
             ("a <br/> b", true),
             ("</B>", true),
@@ -1807,8 +1810,8 @@ mod tests {
 
     // [html] text, as issue 10 found it in real files, and the formatting of plain text.
 
-    fn warnings(imp: &Imported) -> Vec<(u32, String)> {
-        imp.problems
+    fn warnings(conv: &Converted) -> Vec<(u32, String)> {
+        conv.problems
             .iter()
             .filter(|p| !p.is_error() && !p.message.starts_with("no explanation"))
             .map(|p| (p.line, p.message.clone()))
@@ -1817,10 +1820,10 @@ mod tests {
 
     #[test]
     fn html_emphasis_becomes_formatting_without_stray_spaces() {
-        let imp = gift("[html]Is <b>this</b> right? {=<em>yes</em>, sure ~no}", "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(warnings(&imp), []);
-        let q = &imp.questions[0];
+        let conv = gift("[html]Is <b>this</b> right? {=<em>yes</em>, sure ~no}", "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(warnings(&conv), []);
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "Is **this** right?");
         assert_eq!(q.choices, ["*yes*, sure", "no"]);
         assert_eq!(
@@ -1834,11 +1837,11 @@ mod tests {
 
     #[test]
     fn html_entities_are_decoded() {
-        let imp = gift(
+        let conv = gift(
             "[html]Caf&eacute; &amp; th&#233;: which is &lt;b&gt;? {=caf&eacute; ~th&\\#xE9;}",
             "t",
         );
-        let q = &imp.questions[0];
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "Café & thé: which is <b>?");
         assert_eq!(q.choices, ["café", "thé"]);
         // The markup stays literal under the formatting rules.
@@ -1850,11 +1853,11 @@ mod tests {
 
     #[test]
     fn html_line_breaks_code_and_literal_markers() {
-        let imp = gift(
+        let conv = gift(
             "[html]<p>Run <code>ls *</code>.</p><p>What\\n does it list?</p>{=every file<br>here ~C:\\\\dir only}",
             "t",
         );
-        let q = &imp.questions[0];
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "Run `ls \\*`.\nWhat does it list?");
         assert_eq!(q.choices, ["every file\nhere", "C:\\\\dir only"]);
         assert_eq!(
@@ -1865,13 +1868,13 @@ mod tests {
 
     #[test]
     fn html_image_in_the_question_text_becomes_the_question_image() {
-        let imp = gift(
+        let conv = gift(
             "[html]<p>Which animal is this?</p> <img src=\"cat.png\" alt=\"A  tabby cat\"> {=Cat ~Dog}",
             "t",
         );
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        assert_eq!(warnings(&imp), []);
-        let q = &imp.questions[0];
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        assert_eq!(warnings(&conv), []);
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "Which animal is this?");
         assert_eq!(
             q.image,
@@ -1885,15 +1888,15 @@ mod tests {
     #[test]
     fn html_image_without_alt_text_is_refused_with_what_to_add() {
         let text = "Q1 {=a ~b}\n\n[html]What is shown? <img src=\"cat.png\"> {=Cat ~Dog}\n\n[html]<img src=\"dog.png\" alt=\" \">Which? {=Dog ~Cat}";
-        let imp = gift(text, "t");
+        let conv = gift(text, "t");
         assert_eq!(
-            errors(&imp),
+            errors(&conv),
             [
                 (3, "not imported: the image \"cat.png\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again".to_owned()),
                 (5, "not imported: the image \"dog.png\" has no alt text, which a bank requires (for people who cannot see it): add alt=\"…\" to its <img> and import again".to_owned()),
             ]
         );
-        assert_eq!(imp.questions.len(), 1, "the other questions are kept");
+        assert_eq!(conv.questions.len(), 1, "the other questions are kept");
     }
 
     #[test]
@@ -1906,15 +1909,15 @@ mod tests {
             "=<img src\\=\"cat-small.png\" alt\\=\"cat\"> Cat#Right, <a href\\=\"https://example.org/cats\">cats</a>.\n",
             "~Dog\n}"
         );
-        let imp = gift(text, "t");
-        assert!(!imp.has_errors(), "{:?}", imp.problems);
-        let q = &imp.questions[0];
+        let conv = gift(text, "t");
+        assert!(!conv.has_errors(), "{:?}", conv.problems);
+        let q = &conv.questions[0];
         assert_eq!(q.prompt, "or : see the guide, x2\ncell");
         assert_eq!(q.choices, ["Cat", "Dog"]);
         assert_eq!(q.explanation, "Right, cats.");
         assert_eq!(q.image.as_ref().map(|i| i.src.as_str()), Some("cat.png"));
         assert_eq!(
-            warnings(&imp),
+            warnings(&conv),
             [(
                 1,
                 concat!(
@@ -1933,33 +1936,33 @@ mod tests {
 
     #[test]
     fn an_answer_that_is_only_an_image_is_refused_with_why() {
-        let imp = gift(
+        let conv = gift(
             "[html]Which sign means stop? {=<img src\\=\"stop.png\" alt\\=\"A red octagon\"> ~<img src\\=\"yield.png\">}",
             "t",
         );
         assert_eq!(
-            errors(&imp),
+            errors(&conv),
             [(1, "not imported: answer 1 is only an image (\"stop.png\"), and only the question text can have one: write the answer in words".to_owned())]
         );
     }
 
     #[test]
     fn moodle_file_images_are_kept_and_flagged() {
-        let imp = gift(
+        let conv = gift(
             "[html]Who? <img src=\"@@PLUGINFILE@@/face.jpg\" alt=\"A face\"> {=Me ~You}",
             "t",
         );
         assert_eq!(
-            imp.questions[0].image.as_ref().map(|i| i.src.as_str()),
+            conv.questions[0].image.as_ref().map(|i| i.src.as_str()),
             Some("@@PLUGINFILE@@/face.jpg")
         );
-        assert_eq!(warnings(&imp).len(), 1);
+        assert_eq!(warnings(&conv).len(), 1);
         assert!(
-            warnings(&imp)[0].1.starts_with(
+            warnings(&conv)[0].1.starts_with(
                 "the image \"@@PLUGINFILE@@/face.jpg\" is a file inside Moodle, which a GIFT export does not include"
             ),
             "{:?}",
-            imp.problems
+            conv.problems
         );
     }
 
@@ -1967,11 +1970,11 @@ mod tests {
     fn plain_text_markers_stay_literal() {
         // GIFT without [html] ([moodle], [plain], [markdown]) and Aiken are plain text:
         // *, ` and \ are escaped, and what a learner sees is what the file says.
-        let imp = gift(
+        let conv = gift(
             "What is 2*3 in `C`? {=6 ~5}\n\n[markdown]Is *this* bold? {=No ~Yes}\n\n[plain]A \\\\ or <b>? {=\\\\ ~<b>}",
             "t",
         );
-        let prompts: Vec<&str> = imp.questions.iter().map(|q| q.prompt.as_str()).collect();
+        let prompts: Vec<&str> = conv.questions.iter().map(|q| q.prompt.as_str()).collect();
         assert_eq!(
             prompts,
             [
@@ -1980,7 +1983,7 @@ mod tests {
                 "A \\\\ or <b>?"
             ]
         );
-        assert_eq!(imp.questions[2].choices, ["\\\\", "<b>"]);
+        assert_eq!(conv.questions[2].choices, ["\\\\", "<b>"]);
         let aiken = aiken(
             "What does `ls *` list?\nA. every file\nB) C:\\dir\nANSWER: A\n",
             "t",
@@ -1988,7 +1991,7 @@ mod tests {
         let q = &aiken.questions[0];
         assert_eq!(q.prompt, "What does \\`ls \\*\\` list?");
         assert_eq!(q.choices, ["every file", "C:\\\\dir"]);
-        for q in imp.questions.iter().chain(&aiken.questions) {
+        for q in conv.questions.iter().chain(&aiken.questions) {
             for t in std::iter::once(&q.prompt).chain(&q.choices) {
                 let spans = markup::parse(t);
                 assert!(

@@ -68,62 +68,65 @@ fn pct(x: f64) -> u8 {
     (x * 100.0).round().clamp(0.0, 100.0) as u8
 }
 
-pub fn overview(bank: &Bank, progress: &Progress, pass_mark: u8, now: i64) -> Overview {
-    let mut o = Overview {
-        questions: bank.questions.len(),
-        answered: 0,
-        attempts: 0,
-        right_answers: 0,
-        missed: 0,
-        due_now: 0,
-        unseen: 0,
-        next_due: None,
-        readiness: 0,
-        pass_mark,
-        topics: Vec::new(),
-        history: Vec::new(),
-    };
-    for q in &bank.questions {
-        match progress.stats(&q.id) {
-            Some(s) => {
-                o.answered += 1;
-                o.attempts += s.attempts;
-                o.right_answers += s.correct;
-                o.missed += usize::from(!s.last_correct);
+impl Overview {
+    /// The figures for `progress` in `bank` at `now`.
+    pub fn new(bank: &Bank, progress: &Progress, pass_mark: u8, now: i64) -> Overview {
+        let mut o = Overview {
+            questions: bank.questions.len(),
+            answered: 0,
+            attempts: 0,
+            right_answers: 0,
+            missed: 0,
+            due_now: 0,
+            unseen: 0,
+            next_due: None,
+            readiness: 0,
+            pass_mark,
+            topics: Vec::new(),
+            history: Vec::new(),
+        };
+        for q in &bank.questions {
+            match progress.stats(&q.id) {
+                Some(s) => {
+                    o.answered += 1;
+                    o.attempts += s.attempts;
+                    o.right_answers += s.correct;
+                    o.missed += usize::from(!s.last_correct);
+                }
+                None => o.unseen += 1,
             }
-            None => o.unseen += 1,
         }
+        let (due, next) = schedule::due(bank, progress, now);
+        o.due_now = due.len();
+        o.next_due = next;
+        let readiness = schedule::readiness(bank, progress, now);
+        o.readiness = pct(readiness.overall);
+        for (name, recall) in readiness.topics {
+            let qs: Vec<_> = bank.questions.iter().filter(|q| q.topic == name).collect();
+            let stats: Vec<_> = qs.iter().filter_map(|q| progress.stats(&q.id)).collect();
+            let right = stats.iter().filter(|s| s.last_correct).count();
+            o.topics.push(TopicFigures {
+                mastery: score::percent(right, qs.len()),
+                questions: qs.len(),
+                answered: stats.len(),
+                right,
+                readiness: pct(recall),
+                name,
+            });
+        }
+        let skip = progress.rounds.len().saturating_sub(HISTORY_LEN);
+        o.history = progress.rounds[skip..]
+            .iter()
+            .map(|r| {
+                (
+                    r.at,
+                    r.mode,
+                    score::percent(r.score as usize, r.total as usize),
+                )
+            })
+            .collect();
+        o
     }
-    let (due, next) = schedule::due(bank, progress, now);
-    o.due_now = due.len();
-    o.next_due = next;
-    let readiness = schedule::readiness(bank, progress, now);
-    o.readiness = pct(readiness.overall);
-    for (name, recall) in readiness.topics {
-        let qs: Vec<_> = bank.questions.iter().filter(|q| q.topic == name).collect();
-        let stats: Vec<_> = qs.iter().filter_map(|q| progress.stats(&q.id)).collect();
-        let right = stats.iter().filter(|s| s.last_correct).count();
-        o.topics.push(TopicFigures {
-            mastery: score::percent(right, qs.len()),
-            questions: qs.len(),
-            answered: stats.len(),
-            right,
-            readiness: pct(recall),
-            name,
-        });
-    }
-    let skip = progress.rounds.len().saturating_sub(HISTORY_LEN);
-    o.history = progress.rounds[skip..]
-        .iter()
-        .map(|r| {
-            (
-                r.at,
-                r.mode,
-                score::percent(r.score as usize, r.total as usize),
-            )
-        })
-        .collect();
-    o
 }
 
 #[cfg(test)]
@@ -148,7 +151,7 @@ mod tests {
                 total: 4,
             });
         }
-        let o = overview(&b, &p, 70, T0 + 1000);
+        let o = Overview::new(&b, &p, 70, T0 + 1000);
         assert_eq!((o.questions, o.answered, o.unseen, o.missed), (5, 2, 3, 1));
         assert_eq!(
             (o.attempts, o.right_answers, o.accuracy()),
@@ -176,7 +179,7 @@ mod tests {
         assert_eq!(o.due_now, 0, "nothing is due a second after answering");
         assert!(o.next_due.is_some_and(|t| t > T0 + 1000));
         assert_eq!(
-            overview(&b, &p, 70, T0 + 86_400_000).due_now,
+            Overview::new(&b, &p, 70, T0 + 86_400_000).due_now,
             2,
             "a day later both are due"
         );
@@ -184,7 +187,7 @@ mod tests {
 
     #[test]
     fn a_fresh_learner_has_no_accuracy_and_nothing_due() {
-        let o = overview(&bank(3), &Progress::default(), 70, T0);
+        let o = Overview::new(&bank(3), &Progress::default(), 70, T0);
         assert_eq!(
             (o.accuracy(), o.due_now, o.next_due, o.readiness),
             (None, 0, None, 0)
