@@ -15,7 +15,8 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::mode::Mode;
 use crate::progress::{
-    second_of, Carried, Progress, QuestionLog, Rating, Review, RoundRecord, MAX_SECOND, MIN_SECOND,
+    second_of, Carried, Changes, Progress, QuestionLog, Rating, Review, RoundRecord, MAX_SECOND,
+    MIN_SECOND,
 };
 use crate::round::Round;
 
@@ -114,6 +115,51 @@ pub fn all_progress(kv: &dyn KeyValue, memory: (&str, &Progress)) -> Vec<(String
         }
     }
     out.into_iter().collect()
+}
+
+/// What importing a progress file would do, shown to the learner before anything changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportPreview {
+    /// Every bank in the file with its progress, imported when the learner confirms.
+    pub banks: Vec<(String, Progress)>,
+    /// What it adds to the bank in play, if the file has that bank.
+    pub here: Option<Changes>,
+    /// Other banks in the file, and the answers it adds to what is stored for them.
+    pub other_banks: usize,
+    pub other_answers: usize,
+}
+
+/// Previews importing `banks` (a decoded export file) while `memory` (bank id and
+/// progress) is in play; other banks are compared with what `kv` holds for them.
+pub fn preview_import(
+    kv: &dyn KeyValue,
+    memory: (&str, &Progress),
+    banks: Vec<(String, Progress)>,
+) -> ImportPreview {
+    let (here_id, here) = memory;
+    let changes = |from: &Progress, file: &Progress| from.changes_to(&from.import(file));
+    let mut preview = ImportPreview {
+        here: banks
+            .iter()
+            .find(|(id, _)| id == here_id)
+            .map(|(_, p)| changes(here, p)),
+        other_banks: 0,
+        other_answers: 0,
+        banks: Vec::new(),
+    };
+    for (id, p) in banks.iter().filter(|(id, _)| id != here_id) {
+        let stored = match kv.get(&progress_key(id)) {
+            Ok(Some(text)) => match read(&text, decode_progress) {
+                Loaded::Found(stored) => stored,
+                _ => Progress::default(),
+            },
+            _ => Progress::default(),
+        };
+        preview.other_banks += 1;
+        preview.other_answers += changes(&stored, p).answers;
+    }
+    preview.banks = banks;
+    preview
 }
 
 /// Imports `imported` into the stored progress of `bank_id` (a bank not in play here).
@@ -1284,6 +1330,40 @@ mod tests {
             import_into_store(&Broken, "other", &more, 5),
             Err(StorageError::Unavailable)
         );
+    }
+
+    #[test]
+    fn an_import_preview_counts_what_each_bank_would_gain() {
+        let kv = MemoryStore::default();
+        let mut stored = Progress::default();
+        stored.record("x1", Rating::Good, T0);
+        kv.set(&progress_key("other"), &encode_progress(&stored, 1))
+            .unwrap();
+        kv.set(&progress_key("broken"), "{").unwrap();
+        let mut here = Progress::default();
+        here.record("h1", Rating::Good, T0);
+        let mut file_here = here.clone();
+        file_here.record("h2", Rating::Again, T0 + 1_000);
+        let mut file_other = stored.clone();
+        file_other.record("x2", Rating::Good, T0 + 1_000);
+        let mut file_broken = Progress::default();
+        file_broken.record("b1", Rating::Good, T0);
+        let banks = vec![
+            ("broken".to_owned(), file_broken),
+            ("here".to_owned(), file_here),
+            ("other".to_owned(), file_other),
+        ];
+        let preview = preview_import(&kv, ("here", &here), banks.clone());
+        let gained = preview.here.unwrap();
+        assert_eq!((gained.answers, gained.questions), (1, 1));
+        assert_eq!(
+            (preview.other_banks, preview.other_answers),
+            (2, 2),
+            "one answer new to the stored bank, one to the unreadable one"
+        );
+        assert_eq!(preview.banks, banks, "kept for the import itself");
+        let elsewhere = preview_import(&kv, ("new", &here), Vec::new());
+        assert_eq!((elsewhere.here, elsewhere.other_banks), (None, 0));
     }
 
     /// 10,000 questions answered once each, a minute apart. The benchmark reads the line
