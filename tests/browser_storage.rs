@@ -6,7 +6,7 @@
 use checkpoint_quiz::mode::Mode;
 use checkpoint_quiz::progress::{Progress, Rating, RoundRecord};
 use checkpoint_quiz::storage::{self, KeyValue, Loaded, StorageError};
-use checkpoint_quiz::web::local_storage::LocalStorage;
+use checkpoint_quiz::web::services::storage::LocalStorage;
 use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 

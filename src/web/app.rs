@@ -6,9 +6,11 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
+use super::components::{bank_error, notices, BankErrorProps, NoticesProps};
 use super::quiz::Quiz;
-use super::{bank_error, events, fetch, notice, SummaryCell};
-use crate::bank::{self, Bank};
+use super::services::{events, fetch};
+use super::SummaryCell;
+use crate::bank::{self, Bank, Diagnostic};
 use crate::config::Config;
 
 #[derive(Properties, Clone)]
@@ -39,7 +41,7 @@ enum Load {
     Loading,
     Failed {
         url: AttrValue,
-        summary: String,
+        summary: AttrValue,
         details: Rc<Vec<String>>,
     },
     Ready(Rc<Bank>),
@@ -67,62 +69,7 @@ pub fn app(props: &AppProps) -> Html {
             let alive = Rc::new(std::cell::Cell::new(true));
             let still = alive.clone();
             yew::platform::spawn_local(async move {
-                let result = match fetch::text(&url, requested.as_ref()).await {
-                    Err(reason) => Err((
-                        "Could not load the question bank: ".to_string() + &reason + ".",
-                        Vec::new(),
-                    )),
-                    Ok(text) => match bank::load(&text) {
-                        Ok((mut bank, warnings)) => {
-                            for w in &warnings {
-                                let line = [url.as_str(), ": ", &w.to_string()].concat();
-                                web_sys::console::warn_1(&line.into());
-                            }
-                            resolve_images(&mut bank, &url);
-                            Ok(bank)
-                        }
-                        Err(diags) => {
-                            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
-                            let mut details: Vec<String> = errors
-                                .iter()
-                                .take(SHOWN_PROBLEMS)
-                                .map(|d| match d.line_col {
-                                    Some((line, col)) => [
-                                        "Line ",
-                                        &line.to_string(),
-                                        ", column ",
-                                        &col.to_string(),
-                                        ": ",
-                                        &d.message,
-                                    ]
-                                    .concat(),
-                                    None => d.to_string(),
-                                })
-                                .collect();
-                            if errors.len() > SHOWN_PROBLEMS {
-                                details.push(
-                                    [
-                                        "…and ",
-                                        &(errors.len() - SHOWN_PROBLEMS).to_string(),
-                                        " more.",
-                                    ]
-                                    .concat(),
-                                );
-                            }
-                            let summary = if errors.len() == 1 {
-                                "The question bank has a problem:".to_string()
-                            } else {
-                                [
-                                    "The question bank has ",
-                                    &errors.len().to_string(),
-                                    " problems:",
-                                ]
-                                .concat()
-                            };
-                            Err((summary, details))
-                        }
-                    },
-                };
+                let result = load_bank(&url, requested.as_ref()).await;
                 if !still.get() {
                     return;
                 }
@@ -140,7 +87,7 @@ pub fn app(props: &AppProps) -> Html {
                         events::error(&host, &console);
                         load.set(Load::Failed {
                             url,
-                            summary,
+                            summary: summary.into(),
                             details: Rc::new(details),
                         });
                     }
@@ -156,17 +103,88 @@ pub fn app(props: &AppProps) -> Html {
             url,
             summary,
             details,
-        } => bank_error::view(url, summary, details),
+        } => bank_error(&BankErrorProps {
+            url: url.clone(),
+            summary: summary.clone(),
+            details: details.clone(),
+        }),
         Load::Ready(bank) => html! {
             <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
         },
     };
     html! {
         <div class="cq">
-            { notice::view(&props.problems) }
+            { notices(&NoticesProps { messages: &props.problems }) }
             { body }
         </div>
     }
+}
+
+/// The bank at `url`, checked, with its pictures' addresses resolved; or what went wrong,
+/// as a summary and the first problems.
+async fn load_bank(
+    url: &str,
+    requested: Option<&fetch::Requested>,
+) -> Result<Bank, (String, Vec<String>)> {
+    let text = fetch::text(url, requested).await.map_err(|reason| {
+        (
+            "Could not load the question bank: ".to_string() + &reason + ".",
+            Vec::new(),
+        )
+    })?;
+    match bank::load(&text) {
+        Ok((mut bank, warnings)) => {
+            for w in &warnings {
+                let line = [url, ": ", &w.to_string()].concat();
+                web_sys::console::warn_1(&line.into());
+            }
+            resolve_images(&mut bank, url);
+            Ok(bank)
+        }
+        Err(diags) => Err(problems(&diags)),
+    }
+}
+
+/// A bank's errors for the learner: how many, and the first few with their line.
+fn problems(diags: &[Diagnostic]) -> (String, Vec<String>) {
+    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+    let mut details: Vec<String> = errors
+        .iter()
+        .take(SHOWN_PROBLEMS)
+        .map(|d| match d.line_col {
+            Some((line, col)) => [
+                "Line ",
+                &line.to_string(),
+                ", column ",
+                &col.to_string(),
+                ": ",
+                &d.message,
+            ]
+            .concat(),
+            None => d.to_string(),
+        })
+        .collect();
+    if errors.len() > SHOWN_PROBLEMS {
+        details.push(
+            [
+                "…and ",
+                &(errors.len() - SHOWN_PROBLEMS).to_string(),
+                " more.",
+            ]
+            .concat(),
+        );
+    }
+    let summary = if errors.len() == 1 {
+        "The question bank has a problem:".to_string()
+    } else {
+        [
+            "The question bank has ",
+            &errors.len().to_string(),
+            " problems:",
+        ]
+        .concat()
+    };
+    (summary, details)
 }
 
 /// A bank's image paths are relative to the bank file, not to the host page.

@@ -1,24 +1,14 @@
-//! The browser shell: the yew view and the adapters (storage, events, bank loading) over
-//! the pure core. Built only for wasm32.
+//! The browser shell over the pure core, built only for wasm32: the root component (`app`:
+//! loads the bank) and the quiz (`quiz`), its screens (`components`), effects (`hooks`),
+//! browser adapters (`services`), and the pool of yew roots (`roots`).
 
 mod app;
-mod bank_error;
-mod dashboard;
-mod events;
-mod exam;
-mod fetch;
-mod files;
-mod formatted;
-pub mod local_storage;
-mod notice;
-mod question;
+mod components;
+mod hooks;
 mod quiz;
-mod result;
 mod roots;
-mod saved_data;
-mod start;
+pub mod services;
 mod state;
-mod summary;
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -55,7 +45,7 @@ impl Handle {
     #[wasm_bindgen(getter)]
     pub fn progress(&self) -> JsValue {
         match &*self.summary.borrow() {
-            Some(s) => events::summary_object(s).into(),
+            Some(s) => services::events::summary_object(s).into(),
             None => JsValue::NULL,
         }
     }
@@ -89,7 +79,7 @@ pub fn mount(
         default_bank: default_bank.into(),
         requested: requested_url
             .zip(requested)
-            .map(|(url, p)| fetch::Requested { url, response: p }),
+            .map(|(url, p)| services::fetch::Requested { url, response: p }),
         summary: summary.clone(),
     };
     Handle {

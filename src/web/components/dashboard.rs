@@ -4,10 +4,19 @@
 
 use yew::prelude::*;
 
-use super::quiz::Ctx;
+use super::on_click;
 use crate::mode::Mode;
 use crate::overview::Overview;
-use crate::session::{Action, Screen};
+use crate::session::Session;
+
+pub struct DashboardProps<'a> {
+    pub session: &'a Session,
+    pub now: i64,
+    pub heading: NodeRef,
+    /// Starts a new round of a mode (here: practice on one of the weakest topics).
+    pub onstart: Callback<(Mode, Option<String>)>,
+    pub onback: Callback<()>,
+}
 
 fn pct(n: u8) -> String {
     [&n.to_string(), "%"].concat()
@@ -25,7 +34,7 @@ fn bar(label: &str, value: u8, note: String) -> Html {
     }
 }
 
-/// The figures at a glance, for the start screen.
+/// The figures at a glance, also on the start screen.
 pub fn figures(o: &Overview) -> Html {
     html! {
         <dl class="cq-figures">
@@ -98,22 +107,26 @@ fn mode_name(m: Mode) -> &'static str {
     }
 }
 
-pub fn view(ctx: &Ctx) -> Html {
-    let quiz = ctx.quiz;
-    let o = Overview::new(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
-    let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
+pub fn dashboard(props: &DashboardProps) -> Html {
+    let session = props.session;
+    let o = Overview::new(
+        &session.bank,
+        &session.progress,
+        session.pass_mark(),
+        props.now,
+    );
+    let back = on_click(&props.onback, ());
     let weakest: Vec<Html> = o
         .weakest(3)
         .into_iter()
         .filter(|t| t.mastery < 100)
         .map(|t| {
-            let start = ctx.start.clone();
             let topic = t.name.clone();
             let label = ["Practise ", &t.name].concat();
             html! {
                 <li class="cq-weak">
                     <span>{ [t.name.as_str(), ": ", &pct(t.mastery), " mastered"].concat() }</span>
-                    <button type="button" class="cq-button" aria-label={label} onclick={Callback::from(move |_: MouseEvent| start.emit((Mode::Practice, Some(topic.clone()))))}>{ "Practise" }</button>
+                    <button type="button" class="cq-button" aria-label={label} onclick={on_click(&props.onstart, (Mode::Practice, Some(topic)))}>{ "Practise" }</button>
                 </li>
             }
         })
@@ -121,7 +134,7 @@ pub fn view(ctx: &Ctx) -> Html {
     let ready = o.readiness >= o.pass_mark;
     html! {
         <div class="cq-card cq-dashboard">
-            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ "Your progress" }</h3>
+            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ "Your progress" }</h3>
             <section class="cq-section" aria-labelledby="cq-readiness">
                 <h4 class="cq-subtitle" id="cq-readiness">{ "Readiness" }</h4>
                 <p class={if ready { "cq-readiness is-right" } else { "cq-readiness" }}>

@@ -3,10 +3,14 @@
 
 use yew::prelude::*;
 
-pub fn view(messages: &[String]) -> Html {
+pub struct NoticesProps<'a> {
+    pub messages: &'a [String],
+}
+
+pub fn notices(props: &NoticesProps) -> Html {
     html! {
         <div class="cq-notices" role="status">
-            { for messages.iter().map(|m| html! { <p class="cq-notice">{ m.clone() }</p> }) }
+            { for props.messages.iter().map(|m| html! { <p class="cq-notice">{ m.clone() }</p> }) }
         </div>
     }
 }

@@ -3,18 +3,28 @@
 
 use yew::prelude::*;
 
+use super::choice_list::{named_choices, right_answer};
 use super::formatted;
-use super::question::{named_choices, right_answer};
-use super::quiz::Ctx;
+use super::on_click;
 use crate::mode::Mode;
 use crate::score;
-use crate::session::{Action, Screen};
+use crate::session::Session;
 
-pub fn view(ctx: &Ctx) -> Html {
-    let quiz = ctx.quiz;
-    let o = quiz.outcome();
+pub struct RoundSummaryProps<'a> {
+    pub session: &'a Session,
+    pub heading: NodeRef,
+    /// Starts a new round of a mode (here: the same mode and topic).
+    pub onstart: Callback<(Mode, Option<String>)>,
+    /// Practice: the same questions again.
+    pub onretry: Callback<()>,
+    pub onback: Callback<()>,
+}
+
+pub fn round_summary(props: &RoundSummaryProps) -> Html {
+    let session = props.session;
+    let o = session.outcome();
     let pct = score::percent(o.score, o.total);
-    let mode = quiz.round.mode;
+    let mode = session.round.mode;
     let line = match mode {
         Mode::Review => [
             "You answered ",
@@ -36,32 +46,29 @@ pub fn view(ctx: &Ctx) -> Html {
         .concat(),
     };
     let best = (mode == Mode::Practice)
-        .then(|| quiz.progress.best_percent())
+        .then(|| session.progress.best_percent())
         .flatten()
         .map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
-    let missed: Vec<Html> = quiz
+    let missed: Vec<Html> = session
         .results()
         .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = named_choices(q, &quiz.round.choice_order(q), chosen);
+            let names = named_choices(q, &session.round.choice_order(q), chosen);
             html! {
                 <li class="cq-missed">
                     <p class="cq-missed-prompt">{ formatted::view(&q.prompt) }</p>
                     <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ "Your answer: " }{ names }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q, &quiz.round.choice_order(q)) }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q, &session.round.choice_order(q)) }</p>
                     <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                 </li>
             }
         })
         .collect();
-    let start = ctx.start.clone();
-    let topic = quiz.round.topic.clone();
-    let new_round = Callback::from(move |_: MouseEvent| start.emit((mode, topic.clone())));
-    let try_again = ctx.act.reform(|_: MouseEvent| Action::TryAgain {
-        now: js_sys::Date::now() as i64,
-    });
-    let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
+    let topic = session.round.topic.clone();
+    let new_round = on_click(&props.onstart, (mode, topic));
+    let try_again = on_click(&props.onretry, ());
+    let back = on_click(&props.onback, ());
     let title = match mode {
         Mode::Review => "Review complete",
         Mode::Smart => "Smart review complete",
@@ -69,7 +76,7 @@ pub fn view(ctx: &Ctx) -> Html {
     };
     html! {
         <div class="cq-card cq-summary">
-            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ title }</h3>
+            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ title }</h3>
             <p class="cq-score" role="status">{ line }</p>
             if let Some(best) = best { <p class="cq-best">{ best }</p> }
             if missed.is_empty() {

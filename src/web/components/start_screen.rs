@@ -3,25 +3,37 @@
 use yew::prelude::*;
 
 use super::dashboard;
-use super::quiz::Ctx;
+use super::on_click;
 use crate::mode::Mode;
 use crate::overview::Overview;
-use crate::session::{Action, Phase, Screen};
+use crate::session::{Phase, Screen, Session};
 use crate::settings::DEFAULT_COUNT;
 use crate::timing as format;
 
-pub fn view(ctx: &Ctx) -> Html {
-    let quiz = ctx.quiz;
-    let o = Overview::new(&quiz.bank, &quiz.progress, quiz.pass_mark(), ctx.now);
-    let start = |mode: Mode| {
-        let start = ctx.start.clone();
-        Callback::from(move |_: MouseEvent| start.emit((mode, None)))
-    };
-    let show = |screen: Screen| ctx.act.reform(move |_: MouseEvent| Action::Show(screen));
+pub struct StartScreenProps<'a> {
+    pub session: &'a Session,
+    pub now: i64,
+    pub heading: NodeRef,
+    /// Starts a new round of a mode.
+    pub onstart: Callback<(Mode, Option<String>)>,
+    /// Shows another screen: the round in play, the dashboard, saved data.
+    pub onshow: Callback<Screen>,
+}
+
+pub fn start_screen(props: &StartScreenProps) -> Html {
+    let session = props.session;
+    let o = Overview::new(
+        &session.bank,
+        &session.progress,
+        session.pass_mark(),
+        props.now,
+    );
+    let start = |mode: Mode| on_click(&props.onstart, (mode, None));
+    let show = |screen: Screen| on_click(&props.onshow, screen);
     let count = |n: Option<usize>| n.unwrap_or(o.questions).min(o.questions).to_string();
-    let s = &quiz.settings;
-    let exam_size = count(s.count.or(quiz.bank.exam_questions));
-    let time_limit = s.time_limit.or(quiz.bank.time_limit);
+    let s = &session.settings;
+    let exam_size = count(s.count.or(session.bank.exam_questions));
+    let time_limit = s.time_limit.or(session.bank.time_limit);
     let exam_line = [
         &exam_size,
         " questions, ",
@@ -30,7 +42,7 @@ pub fn view(ctx: &Ctx) -> Html {
             |t| [format::duration(i64::from(t) * 1000), " time limit".into()].concat(),
         ),
         ", pass mark ",
-        &quiz.pass_mark().to_string(),
+        &session.pass_mark().to_string(),
         "%",
     ]
     .concat();
@@ -41,12 +53,12 @@ pub fn view(ctx: &Ctx) -> Html {
     } else {
         o.next_due.map_or_else(
             || "Nothing due".to_string(),
-            |t| ["Next due ", &format::when(t, ctx.now)].concat(),
+            |t| ["Next due ", &format::when(t, props.now)].concat(),
         )
     };
-    let in_play = !quiz.round.is_empty() && quiz.phase() != Phase::Finished;
+    let in_play = !session.round.is_empty() && session.phase() != Phase::Finished;
     let resume = in_play.then(|| {
-        let r = &quiz.round;
+        let r = &session.round;
         let what = match r.mode {
             Mode::Practice => "practice round",
             Mode::Exam => "mock exam",
@@ -59,8 +71,8 @@ pub fn view(ctx: &Ctx) -> Html {
 
     html! {
         <div class="cq-card cq-start">
-            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ "Choose how to study" }</h3>
-            if !quiz.bank.description.is_empty() { <p class="cq-description">{ quiz.bank.description.clone() }</p> }
+            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ "Choose how to study" }</h3>
+            if !session.bank.description.is_empty() { <p class="cq-description">{ session.bank.description.clone() }</p> }
             { dashboard::figures(&o) }
             { resume.unwrap_or_default() }
             <ul class="cq-modes">

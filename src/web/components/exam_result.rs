@@ -3,19 +3,27 @@
 
 use yew::prelude::*;
 
+use super::choice_list::{named_choices, right_answer};
 use super::formatted;
-use super::question::{named_choices, right_answer};
-use super::quiz::Ctx;
+use super::on_click;
 use crate::mode::Mode;
 use crate::score;
-use crate::session::{Action, Screen};
+use crate::session::Session;
 
-pub fn view(ctx: &Ctx) -> Html {
-    let quiz = ctx.quiz;
-    let o = quiz.outcome();
+pub struct ExamResultProps<'a> {
+    pub session: &'a Session,
+    pub heading: NodeRef,
+    /// Starts a new round of a mode (here: a new mock exam).
+    pub onstart: Callback<(Mode, Option<String>)>,
+    pub onback: Callback<()>,
+}
+
+pub fn exam_result(props: &ExamResultProps) -> Html {
+    let session = props.session;
+    let o = session.outcome();
     let pct = score::percent(o.score, o.total);
     let passed = o.passed.unwrap_or(false);
-    let mark = o.pass_mark.unwrap_or(quiz.pass_mark());
+    let mark = o.pass_mark.unwrap_or(session.pass_mark());
     let line = [
         "You scored ",
         &o.score.to_string(),
@@ -31,17 +39,16 @@ pub fn view(ctx: &Ctx) -> Html {
     } else {
         ["✗ Not passed: the pass mark is ", &mark.to_string(), "%."].concat()
     };
-    let timed_out = quiz
+    let timed_out = session
         .round
         .deadline
-        .is_some_and(|d| quiz.round.submitted == Some(d));
-    let start = ctx.start.clone();
-    let again = Callback::from(move |_: MouseEvent| start.emit((Mode::Exam, None)));
-    let back = ctx.act.reform(|_: MouseEvent| Action::Show(Screen::Start));
-    let results = quiz.results();
+        .is_some_and(|d| session.round.submitted == Some(d));
+    let again = on_click(&props.onstart, (Mode::Exam, None));
+    let back = on_click(&props.onback, ());
+    let results = session.results();
     html! {
         <div class="cq-card cq-summary">
-            <h3 class="cq-screen-title" tabindex="-1" ref={ctx.heading.clone()}>{ "Mock exam result" }</h3>
+            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ "Mock exam result" }</h3>
             if timed_out { <p class="cq-note">{ "Time ran out, so the exam was submitted automatically." }</p> }
             <p class="cq-score" role="status">{ line }</p>
             <p class={if passed { "cq-verdict is-right" } else { "cq-verdict is-wrong" }}>{ verdict }</p>
@@ -64,9 +71,9 @@ pub fn view(ctx: &Ctx) -> Html {
                     let yours = if chosen.is_empty() {
                         Html::from("not answered")
                     } else {
-                        named_choices(q, &quiz.round.choice_order(q), chosen)
+                        named_choices(q, &session.round.choice_order(q), chosen)
                     };
-                    let flagged = quiz.round.flags.get(i).copied().unwrap_or(false);
+                    let flagged = session.round.flags.get(i).copied().unwrap_or(false);
                     html! {
                         <li class={if *right { "cq-missed is-right" } else { "cq-missed is-wrong" }}>
                             <p class="cq-missed-prompt">{ formatted::view(&q.prompt) }</p>
@@ -76,7 +83,7 @@ pub fn view(ctx: &Ctx) -> Html {
                                 { "Your answer: " }{ yours }
                                 if flagged { <span class="cq-note">{ " (flagged)" }</span> }
                             </p>
-                            if !*right { <p>{ "Right answer: " }{ right_answer(q, &quiz.round.choice_order(q)) }</p> }
+                            if !*right { <p>{ "Right answer: " }{ right_answer(q, &session.round.choice_order(q)) }</p> }
                             <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                         </li>
                     }

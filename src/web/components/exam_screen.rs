@@ -1,0 +1,144 @@
+//! A mock exam in progress: no feedback; move back and forth, flag questions, see the
+//! countdown, and submit (with a warning when questions are unanswered).
+
+use yew::prelude::*;
+
+use super::choice_list::{choice_list, ChoiceListProps};
+use super::confirm_dialog::{confirm_dialog, ConfirmDialogProps};
+use super::formatted;
+use super::on_click;
+use super::question_card::{header, image};
+use crate::session::Session;
+use crate::timing;
+
+pub struct ExamScreenProps<'a> {
+    pub session: &'a Session,
+    pub now: i64,
+    /// The learner asked to submit: the confirm box is open.
+    pub confirming: bool,
+    pub heading: NodeRef,
+    pub prompt: NodeRef,
+    pub onselect: Callback<usize>,
+    pub ontoggle: Callback<usize>,
+    pub onprev: Callback<()>,
+    pub onnext: Callback<()>,
+    /// Jump to a question, by position.
+    pub ongoto: Callback<usize>,
+    pub onflag: Callback<()>,
+    /// Asks to submit (opens the confirm box); `onconfirm` submits, `oncancel` closes it.
+    pub onsubmit: Callback<()>,
+    pub onconfirm: Callback<()>,
+    pub oncancel: Callback<()>,
+    pub onmenu: Callback<()>,
+}
+
+pub fn exam_screen(props: &ExamScreenProps) -> Html {
+    let session = props.session;
+    let r = &session.round;
+    let Some(q) = session.question() else {
+        return Html::default();
+    };
+    let position = r.current;
+    let total = r.len();
+    let flagged = r.flags.get(position).copied().unwrap_or(false);
+    let left = r.deadline.map(|d| d.saturating_sub(props.now));
+    let unanswered = session.unanswered();
+    let click = |callback: &Callback<()>| on_click(callback, ());
+
+    let timer = left.map(|ms| {
+        let low = ms <= 60_000;
+        html! {
+            <p class={if low { "cq-timer is-low" } else { "cq-timer" }} role="timer" aria-live="off">
+                { "Time left: " }
+                { timing::clock(ms) }
+            </p>
+        }
+    });
+    // Said once when a minute is left (the timer itself is not read out every second).
+    let warning = left
+        .filter(|ms| *ms <= 60_000)
+        .map(|_| "Less than a minute left. The exam is submitted automatically at 0:00.");
+
+    let nav = r.ids.iter().enumerate().map(|(i, _)| {
+        let answered = r.answers[i].as_ref().is_some_and(|a| !a.is_empty());
+        let flag = r.flags[i];
+        let mut label = ["Question ", &(i + 1).to_string()].concat();
+        label.push_str(if answered { ", answered" } else { ", not answered" });
+        if flag {
+            label.push_str(", flagged");
+        }
+        let class = ["cq-nav-item", if answered { " is-answered" } else { "" }, if flag { " is-flagged" } else { "" }].concat();
+        html! {
+            <li>
+                <button type="button" class={class} aria-label={label} aria-current={(i == position).then_some("step")}
+                    onclick={on_click(&props.ongoto, i)}>
+                    { (i + 1).to_string() }
+                    if flag { <span aria-hidden="true">{ "⚑" }</span> }
+                </button>
+            </li>
+        }
+    });
+
+    let confirm = props.confirming.then(|| {
+        let text = if unanswered > 0 {
+            [
+                "You have ",
+                &unanswered.to_string(),
+                if unanswered == 1 {
+                    " unanswered question"
+                } else {
+                    " unanswered questions"
+                },
+                ". Unanswered questions count as wrong. You can't change answers after submitting.",
+            ]
+            .concat()
+        } else {
+            "You can't change answers after submitting.".to_string()
+        };
+        confirm_dialog(ConfirmDialogProps {
+            name: "confirm",
+            title: html! { <h3 class="cq-subtitle" id="cq-confirm-title" tabindex="-1" ref={props.heading.clone()}>{ "Submit the exam?" }</h3> },
+            text: html! { <p id="cq-confirm-text">{ text }</p> },
+            confirm: "Submit exam",
+            confirm_class: "cq-primary",
+            cancel: "Keep working",
+            onconfirm: props.onconfirm.clone(),
+            oncancel: props.oncancel.clone(),
+        })
+    });
+
+    html! {
+        <div class="cq-card cq-exam">
+            { header(position, total, &q.topic, &props.onmenu) }
+            { timer.unwrap_or_default() }
+            <fieldset class="cq-fieldset">
+                <legend class="cq-prompt" tabindex="-1" ref={props.prompt.clone()}>{ formatted::view(&q.prompt) }</legend>
+                { image(q) }
+                if q.answer.is_multiple() && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
+                { choice_list(&ChoiceListProps { session, marks: false, onselect: &props.onselect, ontoggle: &props.ontoggle }) }
+            </fieldset>
+            <div class="cq-actions">
+                <button type="button" class="cq-button" onclick={click(&props.onprev)} disabled={position == 0}>{ "Previous" }</button>
+                <button type="button" class="cq-button" onclick={click(&props.onnext)} disabled={position + 1 >= total}>{ "Next" }</button>
+                <button type="button" class="cq-button" aria-pressed={if flagged { "true" } else { "false" }} onclick={click(&props.onflag)}>
+                    { if flagged { "⚑ Flagged" } else { "Flag for review" } }
+                </button>
+            </div>
+            <nav class="cq-nav" aria-label="Exam questions">
+                <ul class="cq-nav-list">{ for nav }</ul>
+            </nav>
+            <div class="cq-feedback-area" role="status">
+                if let Some(w) = warning { <p class="cq-hint-empty">{ w }</p> }
+            </div>
+            if let Some(confirm) = confirm {
+                { confirm }
+            } else {
+                <div class="cq-actions">
+                    <button type="button" class="cq-button cq-primary" onclick={click(&props.onsubmit)}>
+                        { if unanswered > 0 { ["Submit exam (", &unanswered.to_string(), " unanswered)"].concat() } else { "Submit exam".to_string() } }
+                    </button>
+                </div>
+            }
+        </div>
+    }
+}

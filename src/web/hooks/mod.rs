@@ -1,0 +1,16 @@
+//! The quiz's effects, one custom hook each (saving, other tabs, the exam clock, focus, the
+//! host page), and the callbacks through which the learner acts.
+
+mod actions;
+mod exam_clock;
+mod focus;
+mod host_events;
+mod persistence;
+mod sync;
+
+pub use actions::use_actions;
+pub use exam_clock::use_exam_clock;
+pub use focus::use_focus;
+pub use host_events::use_host_events;
+pub use persistence::use_persistence;
+pub use sync::use_sync;
