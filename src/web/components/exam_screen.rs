@@ -59,53 +59,7 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
         .filter(|ms| *ms <= 60_000)
         .map(|_| "Less than a minute left. The exam is submitted automatically at 0:00.");
 
-    let nav = r.ids.iter().enumerate().map(|(i, _)| {
-        let answered = r.answers[i].as_ref().is_some_and(|a| !a.is_empty());
-        let flag = r.flags[i];
-        let mut label = ["Question ", &(i + 1).to_string()].concat();
-        label.push_str(if answered { ", answered" } else { ", not answered" });
-        if flag {
-            label.push_str(", flagged");
-        }
-        let class = ["cq-nav-item", if answered { " is-answered" } else { "" }, if flag { " is-flagged" } else { "" }].concat();
-        html! {
-            <li>
-                <button type="button" class={class} aria-label={label} aria-current={(i == position).then_some("step")}
-                    onclick={on_click(&props.ongoto, i)}>
-                    { (i + 1).to_string() }
-                    if flag { <span aria-hidden="true">{ "⚑" }</span> }
-                </button>
-            </li>
-        }
-    });
-
-    let confirm = props.confirming.then(|| {
-        let text = if unanswered > 0 {
-            [
-                "You have ",
-                &unanswered.to_string(),
-                if unanswered == 1 {
-                    " unanswered question"
-                } else {
-                    " unanswered questions"
-                },
-                ". Unanswered questions count as wrong. You can't change answers after submitting.",
-            ]
-            .concat()
-        } else {
-            "You can't change answers after submitting.".to_string()
-        };
-        confirm_dialog(ConfirmDialogProps {
-            name: "confirm",
-            title: html! { <h3 class="cq-subtitle" id="cq-confirm-title" tabindex="-1" ref={props.heading.clone()}>{ "Submit the exam?" }</h3> },
-            text: html! { <p id="cq-confirm-text">{ text }</p> },
-            confirm: "Submit exam",
-            confirm_class: "cq-primary",
-            cancel: "Keep working",
-            onconfirm: props.onconfirm.clone(),
-            oncancel: props.oncancel.clone(),
-        })
-    });
+    let confirm = props.confirming.then(|| confirm_submit(props, unanswered));
 
     html! {
         <div class="cq-card cq-exam">
@@ -125,7 +79,7 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
                 </button>
             </div>
             <nav class="cq-nav" aria-label="Exam questions">
-                <ul class="cq-nav-list">{ for nav }</ul>
+                <ul class="cq-nav-list">{ navigator(props) }</ul>
             </nav>
             <div class="cq-feedback-area" role="status">
                 if let Some(w) = warning { <p class="cq-hint-empty">{ w }</p> }
@@ -141,4 +95,59 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
             }
         </div>
     }
+}
+
+/// One button per question, saying whether it is answered and flagged.
+fn navigator(props: &ExamScreenProps) -> Html {
+    let r = &props.session.round;
+    let position = r.current;
+    r.ids.iter().enumerate().map(|(i, _)| {
+        let answered = r.answers[i].as_ref().is_some_and(|a| !a.is_empty());
+        let flag = r.flags[i];
+        let mut label = ["Question ", &(i + 1).to_string()].concat();
+        label.push_str(if answered { ", answered" } else { ", not answered" });
+        if flag {
+            label.push_str(", flagged");
+        }
+        let class = ["cq-nav-item", if answered { " is-answered" } else { "" }, if flag { " is-flagged" } else { "" }].concat();
+        html! {
+            <li>
+                <button type="button" class={class} aria-label={label} aria-current={(i == position).then_some("step")}
+                    onclick={on_click(&props.ongoto, i)}>
+                    { (i + 1).to_string() }
+                    if flag { <span aria-hidden="true">{ "⚑" }</span> }
+                </button>
+            </li>
+        }
+    })
+    .collect()
+}
+
+/// "Submit the exam?", warning of unanswered questions.
+fn confirm_submit(props: &ExamScreenProps, unanswered: usize) -> Html {
+    let text = if unanswered > 0 {
+        [
+            "You have ",
+            &unanswered.to_string(),
+            if unanswered == 1 {
+                " unanswered question"
+            } else {
+                " unanswered questions"
+            },
+            ". Unanswered questions count as wrong. You can't change answers after submitting.",
+        ]
+        .concat()
+    } else {
+        "You can't change answers after submitting.".to_string()
+    };
+    confirm_dialog(ConfirmDialogProps {
+        name: "confirm",
+        title: html! { <h3 class="cq-subtitle" id="cq-confirm-title" tabindex="-1" ref={props.heading.clone()}>{ "Submit the exam?" }</h3> },
+        text: html! { <p id="cq-confirm-text">{ text }</p> },
+        confirm: "Submit exam",
+        confirm_class: "cq-primary",
+        cancel: "Keep working",
+        onconfirm: props.onconfirm.clone(),
+        oncancel: props.oncancel.clone(),
+    })
 }

@@ -129,68 +129,81 @@ fn preview_text(p: &ImportPreview) -> Html {
     }
 }
 
+/// Reads the file the learner picked, then shows its preview or why it can't be imported.
+fn file_picked(props: &SavedDataProps) -> Callback<Event> {
+    let (session, onoverlay) = (props.session.clone(), props.onoverlay.clone());
+    Callback::from(move |e: Event| {
+        let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
+        if let Some(input) = input {
+            if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                let (session, onoverlay) = (session.clone(), onoverlay.clone());
+                yew::platform::spawn_local(async move {
+                    onoverlay.emit(open(file, session).await);
+                });
+            }
+            input.set_value("");
+        }
+    })
+}
+
+/// Closes the dialog.
+fn close(props: &SavedDataProps) -> Callback<()> {
+    props.onoverlay.reform(|()| Overlay::None)
+}
+
+/// "Import this progress file?", with what it would add.
+fn import_dialog(props: &SavedDataProps, preview: &Rc<ImportPreview>) -> Html {
+    let apply = {
+        let (onimport, onoverlay) = (props.onimport.clone(), props.onoverlay.clone());
+        let (p, bank_id) = (preview.clone(), props.session.bank.id.clone());
+        Callback::from(move |()| onoverlay.emit(apply(&p, &bank_id, &onimport)))
+    };
+    confirm_dialog(ConfirmDialogProps {
+        name: "import",
+        title: html! { <h4 class="cq-subtitle" id="cq-import-title" tabindex="-1" ref={props.heading.clone()}>{ "Import this progress file?" }</h4> },
+        text: html! { <div id="cq-import-text">{ preview_text(preview) }</div> },
+        confirm: "Import",
+        confirm_class: "cq-primary",
+        cancel: "Cancel",
+        onconfirm: apply,
+        oncancel: close(props),
+    })
+}
+
+/// "Reset your progress?"
+fn reset_dialog(props: &SavedDataProps) -> Html {
+    let text = [
+        "This deletes every answer and score for “",
+        &props.session.bank.title,
+        "” in this browser. Download a progress file first if you may want them back.",
+    ]
+    .concat();
+    confirm_dialog(ConfirmDialogProps {
+        name: "reset",
+        title: html! { <h5 class="cq-subtitle" id="cq-reset-title" tabindex="-1" ref={props.heading.clone()}>{ "Reset your progress?" }</h5> },
+        text: html! { <p id="cq-reset-text">{ text }</p> },
+        confirm: "Reset progress",
+        confirm_class: "cq-danger",
+        cancel: "Cancel",
+        onconfirm: props.onreset.clone(),
+        oncancel: close(props),
+    })
+}
+
 pub fn saved_data(props: &SavedDataProps) -> Html {
-    let session = &props.session;
     let onoverlay = &props.onoverlay;
     let export = {
-        let (session, onoverlay) = (session.clone(), onoverlay.clone());
+        let (session, onoverlay) = (props.session.clone(), onoverlay.clone());
         Callback::from(move |_: MouseEvent| onoverlay.emit(export(&session)))
     };
-    let onchange = {
-        let (session, onoverlay) = (session.clone(), onoverlay.clone());
-        Callback::from(move |e: Event| {
-            let input: Option<web_sys::HtmlInputElement> = e.target_dyn_into();
-            if let Some(input) = input {
-                if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                    let (session, onoverlay) = (session.clone(), onoverlay.clone());
-                    yew::platform::spawn_local(async move {
-                        onoverlay.emit(open(file, session).await);
-                    });
-                }
-                input.set_value("");
-            }
-        })
-    };
-    let (preview, confirm_reset, report) = match &props.overlay {
-        Overlay::Import(p) => (Some(p.clone()), false, None),
-        Overlay::Confirm(Confirm::Reset) => (None, true, None),
-        Overlay::Message(m) => (None, false, Some(m.clone())),
-        Overlay::None | Overlay::Hint | Overlay::Confirm(Confirm::Submit) => (None, false, None),
+    let onchange = file_picked(props);
+    let (preview, reset, report) = match &props.overlay {
+        Overlay::Import(p) => (Some(import_dialog(props, p)), None, None),
+        Overlay::Confirm(Confirm::Reset) => (None, Some(reset_dialog(props)), None),
+        Overlay::Message(m) => (None, None, Some(m.clone())),
+        Overlay::None | Overlay::Hint | Overlay::Confirm(Confirm::Submit) => (None, None, None),
     };
     let dialog = props.overlay.is_dialog();
-    let close = onoverlay.reform(|()| Overlay::None);
-
-    let preview = preview.map(|p| {
-        let apply = {
-            let (onimport, onoverlay) = (props.onimport.clone(), onoverlay.clone());
-            let (p, bank_id) = (p.clone(), session.bank.id.clone());
-            Callback::from(move |()| onoverlay.emit(apply(&p, &bank_id, &onimport)))
-        };
-        confirm_dialog(ConfirmDialogProps {
-            name: "import",
-            title: html! { <h4 class="cq-subtitle" id="cq-import-title" tabindex="-1" ref={props.heading.clone()}>{ "Import this progress file?" }</h4> },
-            text: html! { <div id="cq-import-text">{ preview_text(&p) }</div> },
-            confirm: "Import",
-            confirm_class: "cq-primary",
-            cancel: "Cancel",
-            onconfirm: apply,
-            oncancel: close.clone(),
-        })
-    });
-
-    let reset = confirm_reset.then(|| {
-        let text = ["This deletes every answer and score for “", &session.bank.title, "” in this browser. Download a progress file first if you may want them back."].concat();
-        confirm_dialog(ConfirmDialogProps {
-            name: "reset",
-            title: html! { <h5 class="cq-subtitle" id="cq-reset-title" tabindex="-1" ref={props.heading.clone()}>{ "Reset your progress?" }</h5> },
-            text: html! { <p id="cq-reset-text">{ text }</p> },
-            confirm: "Reset progress",
-            confirm_class: "cq-danger",
-            cancel: "Cancel",
-            onconfirm: props.onreset.clone(),
-            oncancel: close.clone(),
-        })
-    });
 
     html! {
         <div class="cq-card cq-data">

@@ -30,45 +30,8 @@ pub fn start_screen(props: &StartScreenProps) -> Html {
     );
     let start = |mode: Mode| on_click(&props.onstart, (mode, None));
     let show = |screen: Screen| on_click(&props.onshow, screen);
-    let count = |n: Option<usize>| n.unwrap_or(o.questions).min(o.questions).to_string();
     let s = &session.settings;
-    let exam_size = count(s.count.or(session.bank.exam_questions));
-    let time_limit = s.time_limit.or(session.bank.time_limit);
-    let exam_line = [
-        &exam_size,
-        " questions, ",
-        &time_limit.map_or_else(
-            || "no time limit".to_string(),
-            |t| [format::duration(i64::from(t) * 1000), " time limit".into()].concat(),
-        ),
-        ", pass mark ",
-        &session.pass_mark().to_string(),
-        "%",
-    ]
-    .concat();
-    let smart_line = if o.due_now > 0 {
-        [&o.due_now.to_string(), " due now"].concat()
-    } else if o.unseen > 0 {
-        "Nothing due: new questions".to_string()
-    } else {
-        o.next_due.map_or_else(
-            || "Nothing due".to_string(),
-            |t| ["Next due ", &format::when(t, props.now)].concat(),
-        )
-    };
-    let in_play = !session.round.is_empty() && session.phase() != Phase::Finished;
-    let resume = in_play.then(|| {
-        let r = &session.round;
-        let what = match r.mode {
-            Mode::Practice => "practice round",
-            Mode::Exam => "mock exam",
-            Mode::Review => "review",
-            Mode::Smart => "smart review",
-        };
-        let label = ["Continue your ", what, " (question ", &(r.current + 1).to_string(), " of ", &r.len().to_string(), ")"].concat();
-        html! { <button type="button" class="cq-button cq-primary cq-wide" onclick={show(Screen::Round)}>{ label }</button> }
-    });
-
+    let resume = resume(props);
     html! {
         <div class="cq-card cq-start">
             <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ "Choose how to study" }</h3>
@@ -79,13 +42,13 @@ pub fn start_screen(props: &StartScreenProps) -> Html {
                 <li>
                     <button type="button" class="cq-mode" onclick={start(Mode::Practice)}>
                         <span class="cq-mode-name">{ "Practice" }</span>
-                        <span class="cq-mode-note">{ [&count(s.count.or(Some(DEFAULT_COUNT))), " questions with feedback after each"].concat() }</span>
+                        <span class="cq-mode-note">{ [&count(s.count.or(Some(DEFAULT_COUNT)), o.questions), " questions with feedback after each"].concat() }</span>
                     </button>
                 </li>
                 <li>
                     <button type="button" class="cq-mode" onclick={start(Mode::Exam)}>
                         <span class="cq-mode-name">{ "Mock exam" }</span>
-                        <span class="cq-mode-note">{ exam_line }</span>
+                        <span class="cq-mode-note">{ exam_line(session, o.questions) }</span>
                     </button>
                 </li>
                 <li>
@@ -100,7 +63,7 @@ pub fn start_screen(props: &StartScreenProps) -> Html {
                 <li>
                     <button type="button" class="cq-mode" onclick={start(Mode::Smart)} disabled={o.due_now == 0 && o.unseen == 0}>
                         <span class="cq-mode-name">{ "Smart review" }</span>
-                        <span class="cq-mode-note">{ smart_line }</span>
+                        <span class="cq-mode-note">{ smart_line(&o, props.now) }</span>
                     </button>
                 </li>
             </ul>
@@ -111,4 +74,58 @@ pub fn start_screen(props: &StartScreenProps) -> Html {
             </div>
         </div>
     }
+}
+
+/// A round's size as asked (`None`: all), at most the bank's.
+fn count(n: Option<usize>, questions: usize) -> String {
+    n.unwrap_or(questions).min(questions).to_string()
+}
+
+/// "20 questions, 30 minutes time limit, pass mark 70%".
+fn exam_line(session: &Session, questions: usize) -> String {
+    let s = &session.settings;
+    let time_limit = s.time_limit.or(session.bank.time_limit);
+    [
+        &count(s.count.or(session.bank.exam_questions), questions),
+        " questions, ",
+        &time_limit.map_or_else(
+            || "no time limit".to_string(),
+            |t| [format::duration(i64::from(t) * 1000), " time limit".into()].concat(),
+        ),
+        ", pass mark ",
+        &session.pass_mark().to_string(),
+        "%",
+    ]
+    .concat()
+}
+
+/// What smart review would ask now.
+fn smart_line(o: &Overview, now: i64) -> String {
+    if o.due_now > 0 {
+        [&o.due_now.to_string(), " due now"].concat()
+    } else if o.unseen > 0 {
+        "Nothing due: new questions".to_string()
+    } else {
+        o.next_due.map_or_else(
+            || "Nothing due".to_string(),
+            |t| ["Next due ", &format::when(t, now)].concat(),
+        )
+    }
+}
+
+/// "Continue your practice round (question 3 of 10)", when a round is in play.
+fn resume(props: &StartScreenProps) -> Option<Html> {
+    let session = props.session;
+    let in_play = !session.round.is_empty() && session.phase() != Phase::Finished;
+    in_play.then(|| {
+        let r = &session.round;
+        let what = match r.mode {
+            Mode::Practice => "practice round",
+            Mode::Exam => "mock exam",
+            Mode::Review => "review",
+            Mode::Smart => "smart review",
+        };
+        let label = ["Continue your ", what, " (question ", &(r.current + 1).to_string(), " of ", &r.len().to_string(), ")"].concat();
+        html! { <button type="button" class="cq-button cq-primary cq-wide" onclick={on_click(&props.onshow, Screen::Round)}>{ label }</button> }
+    })
 }
