@@ -3,6 +3,7 @@
 
 use crate::mode::Mode;
 use crate::settings::Settings;
+use crate::text::Lang;
 
 /// The most questions a round may ask; more is almost certainly a typo.
 pub const MAX_COUNT: usize = 500;
@@ -20,23 +21,54 @@ pub struct Config {
     pub seed: Option<u64>,
     /// Tells apart two widgets that show the same bank on one page (the element's `id`).
     pub instance: String,
+    /// The language asked for by the `lang` attribute, if the widget speaks it.
+    pub lang: Option<Lang>,
+}
+
+/// An attribute value that was ignored, and why (the views put it into words).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    pub attribute: &'static str,
+    pub value: String,
+    pub reason: Reason,
+}
+
+/// What an ignored value should have been; each names the fallback used instead.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reason {
+    /// A bank URL; the default bank is used.
+    Bank,
+    /// 1 to `MAX_COUNT`, or `all`; the default count is used.
+    Count,
+    /// `true` or `false`; shuffling stays on.
+    Flag,
+    /// A whole number; the order is random.
+    Seed,
+    /// 1 to `MAX_TIME_LIMIT` seconds; the bank's limit is used.
+    TimeLimit,
+    /// 1 to 100 percent; the bank's pass mark is used.
+    PassMark,
+    /// One of the four modes; the start screen is shown.
+    Mode,
+    /// A language the widget speaks; the bank's or the page's is used.
+    Lang,
 }
 
 /// Reads attributes through `get`, which returns an attribute's value if it is set.
-/// Returns the config and one message per attribute that had to be ignored.
-pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<String>) {
+/// Returns the config and each attribute value that had to be ignored.
+pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Problem>) {
     let mut problems = Vec::new();
-    let mut bad = |name: &str, value: &str, expected: &str| {
-        problems.push(["Ignored ", name, "=\"", value, "\": ", expected].concat());
+    let mut bad = |attribute: &'static str, value: &str, reason: Reason| {
+        problems.push(Problem {
+            attribute,
+            value: value.to_owned(),
+            reason,
+        });
     };
 
     let bank_url = match get("bank") {
         Some(v) if v.trim().is_empty() => {
-            bad(
-                "bank",
-                &v,
-                "it should be the URL of a question bank; using the default bank.",
-            );
+            bad("bank", &v, Reason::Bank);
             None
         }
         other => other.map(|v| v.trim().to_owned()),
@@ -50,11 +82,7 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
         } else {
             match t.parse::<usize>() {
                 Ok(n) if (1..=MAX_COUNT).contains(&n) => settings.count = Some(n),
-                _ => bad(
-                    "count",
-                    &v,
-                    "it should be a whole number from 1 to 500, or \"all\"; using the default.",
-                ),
+                _ => bad("count", &v, Reason::Count),
             }
         }
     }
@@ -66,54 +94,45 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
             match v.trim().to_ascii_lowercase().as_str() {
                 "false" | "off" | "no" => *flag = false,
                 "" | "true" | "on" | "yes" => {}
-                _ => bad(name, &v, "it should be \"true\" or \"false\"; shuffling."),
+                _ => bad(name, &v, Reason::Flag),
             }
         }
     }
     let seed = get("seed").and_then(|v| match v.trim().parse::<u64>() {
         Ok(s) => Some(s),
         Err(_) => {
-            bad(
-                "seed",
-                &v,
-                "it should be a whole number; using a random order.",
-            );
+            bad("seed", &v, Reason::Seed);
             None
         }
     });
     if let Some(v) = get("time-limit") {
         match v.trim().parse::<u32>() {
             Ok(n) if (1..=MAX_TIME_LIMIT).contains(&n) => settings.time_limit = Some(n),
-            _ => bad(
-                "time-limit",
-                &v,
-                "it should be a number of seconds from 1 to 86400; using the bank's.",
-            ),
+            _ => bad("time-limit", &v, Reason::TimeLimit),
         }
     }
     if let Some(v) = get("pass-mark") {
         match v.trim().trim_end_matches('%').parse::<u8>() {
             Ok(n) if (1..=100).contains(&n) => settings.pass_mark = Some(n),
-            _ => bad(
-                "pass-mark",
-                &v,
-                "it should be a percentage from 1 to 100; using the bank's.",
-            ),
+            _ => bad("pass-mark", &v, Reason::PassMark),
         }
     }
     let mode = match get("mode") {
         None => None,
         Some(v) if v.trim().is_empty() => None,
         Some(v) => Mode::parse(v.trim().to_ascii_lowercase().as_str()).or_else(|| {
-            bad(
-                "mode",
-                &v,
-                "the modes are practice, exam, review and smart; showing the start screen.",
-            );
+            bad("mode", &v, Reason::Mode);
             None
         }),
     };
     let instance = get("id").map(|v| v.trim().to_owned()).unwrap_or_default();
+    let lang = match get("lang") {
+        Some(v) if !v.trim().is_empty() => Lang::parse(&v).or_else(|| {
+            bad("lang", &v, Reason::Lang);
+            None
+        }),
+        _ => None,
+    };
     (
         Config {
             bank_url,
@@ -121,6 +140,7 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
             mode,
             seed,
             instance,
+            lang,
         },
         problems,
     )
@@ -130,7 +150,7 @@ pub fn from_attributes(get: &dyn Fn(&str) -> Option<String>) -> (Config, Vec<Str
 mod tests {
     use super::*;
 
-    fn read(attrs: &[(&str, &str)]) -> (Config, Vec<String>) {
+    fn read(attrs: &[(&str, &str)]) -> (Config, Vec<Problem>) {
         let attrs: Vec<(String, String)> = attrs
             .iter()
             .map(|(k, v)| (k.to_string(), v.to_string()))
@@ -203,14 +223,24 @@ mod tests {
         assert_eq!((c.seed, c.mode), (None, None));
         assert_eq!(c.bank_url, None);
         assert_eq!(problems.len(), 8);
-        assert!(problems
-            .iter()
-            .any(|p| p.starts_with("Ignored shuffle-choices=\"sometimes\"")));
+        assert!(problems.contains(&Problem {
+            attribute: "shuffle-choices",
+            value: "sometimes".into(),
+            reason: Reason::Flag
+        }));
         assert_eq!(
             problems[1],
-            "Ignored count=\"ten\": it should be a whole number from 1 to 500, or \"all\"; using the default."
+            Problem {
+                attribute: "count",
+                value: "ten".into(),
+                reason: Reason::Count
+            }
         );
-        assert!(read(&[("count", "0")]).1[0].starts_with("Ignored count=\"0\""));
-        assert!(read(&[("count", "100000")]).1[0].starts_with("Ignored count"));
+        assert_eq!(read(&[("count", "0")]).1[0].reason, Reason::Count);
+        assert_eq!(read(&[("count", "100000")]).1[0].attribute, "count");
+        // A language the widget does not speak is named; a region of one it does is used.
+        let (c, problems) = read(&[("lang", "fr")]);
+        assert_eq!((c.lang, problems[0].reason), (None, Reason::Lang));
+        assert_eq!(read(&[("lang", "es-MX")]).0.lang, Some(Lang::Es));
     }
 }

@@ -190,16 +190,6 @@ pub enum Notice {
     NewerVersion,
 }
 
-impl Notice {
-    pub fn message(self) -> &'static str {
-        match self {
-            Notice::CannotSave => "Your progress can't be saved in this browser (storage is blocked or full). You can keep practising; answers will be forgotten when you leave.",
-            Notice::SetAside => "Saved progress here could not be read, so it was put aside and you are starting fresh.",
-            Notice::NewerVersion => "Your progress was saved by a newer version of this quiz. It is kept safe, but this page can't update it.",
-        }
-    }
-}
-
 /// The outcome of reading one key.
 #[derive(Debug, PartialEq)]
 pub enum Loaded<T> {
@@ -744,22 +734,32 @@ pub fn encode_export(banks: &[(String, Progress)], now_ms: i64) -> String {
 }
 
 /// Reads an exported file, or says in plain words why it can't.
-pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, &'static str> {
-    const DAMAGED: &str = "This progress file is damaged and was not imported.";
-    serde_json::from_str::<IgnoredAny>(text)
-        .map_err(|_| "This file is not a Checkpoint Quiz progress file (it is not valid JSON).")?;
+/// Why a file could not be imported (the views put it into words).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportError {
+    NotJson,
+    NotOurs,
+    NoVersion,
+    /// Written by a newer version of the widget.
+    Newer,
+    NoBanks,
+    Damaged,
+}
+
+pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, ExportError> {
+    serde_json::from_str::<IgnoredAny>(text).map_err(|_| ExportError::NotJson)?;
     let head = serde_json::from_str::<ExportHead>(text)
         .ok()
         .filter(|h| {
             h.format.as_deref() == Some(EXPORT_FORMAT) && text.trim_start().starts_with('{')
         })
-        .ok_or("This file is not a Checkpoint Quiz progress file.")?;
-    let version = head.v.ok_or("This progress file has no version.")?;
+        .ok_or(ExportError::NotOurs)?;
+    let version = head.v.ok_or(ExportError::NoVersion)?;
     if version > FORMAT_VERSION {
-        return Err("This progress file comes from a newer version of the quiz; update the page to import it.");
+        return Err(ExportError::Newer);
     }
     if head.banks.is_none() || serde_json::from_str::<ExportBanks<IgnoredAny>>(text).is_err() {
-        return Err("This progress file holds no banks.");
+        return Err(ExportError::NoBanks);
     }
     fn banks<W: DeserializeOwned>(text: &str) -> Option<Vec<(String, W)>> {
         serde_json::from_str::<ExportBanks<W>>(text)
@@ -779,7 +779,7 @@ pub fn decode_export(text: &str) -> Result<Vec<(String, Progress)>, &'static str
                 .collect()
         })
     };
-    decoded.ok_or(DAMAGED)
+    decoded.ok_or(ExportError::Damaged)
 }
 
 #[cfg(test)]
@@ -1262,8 +1262,8 @@ mod tests {
         ];
         let text = encode_export(&banks, T0);
         assert_eq!(decode_export(&text), Ok(banks));
-        assert!(decode_export("{").unwrap_err().contains("not valid JSON"));
-        let not_ours = Err("This file is not a Checkpoint Quiz progress file.");
+        assert_eq!(decode_export("{"), Err(ExportError::NotJson));
+        let not_ours = Err(ExportError::NotOurs);
         assert_eq!(decode_export("{\"format\":\"other\"}"), not_ours);
         assert_eq!(decode_export("{\"format\":5}"), not_ours);
         assert_eq!(decode_export("[\"checkpoint-quiz-progress\"]"), not_ours);
@@ -1271,28 +1271,28 @@ mod tests {
         let head = "{\"format\":\"checkpoint-quiz-progress\"";
         assert_eq!(
             decode_export(&[head, "}"].concat()),
-            Err("This progress file has no version.")
+            Err(ExportError::NoVersion)
         );
         assert_eq!(
             decode_export(&[head, ",\"v\":\"2\",\"banks\":{}}"].concat()),
-            Err("This progress file has no version.")
+            Err(ExportError::NoVersion)
         );
         for banks in [",\"v\":3}", ",\"v\":3,\"banks\":[]}"] {
             assert_eq!(
                 decode_export(&[head, banks].concat()),
-                Err("This progress file holds no banks.")
+                Err(ExportError::NoBanks)
             );
         }
         let newer = text.replace("\"v\":3", "\"v\":9");
-        assert!(decode_export(&newer).unwrap_err().contains("newer version"));
+        assert_eq!(decode_export(&newer), Err(ExportError::Newer));
         let damaged = text.replacen("\"q\":{", "\"q\":{\"zz\":[[1]],", 1);
-        assert!(decode_export(&damaged).unwrap_err().contains("damaged"));
+        assert_eq!(decode_export(&damaged), Err(ExportError::Damaged));
         let nope = [
             head,
             ",\"v\":2,\"banks\":{\"b\":{\"r\":[],\"q\":\"nope\"}}}",
         ]
         .concat();
-        assert!(decode_export(&nope).unwrap_err().contains("damaged"));
+        assert_eq!(decode_export(&nope), Err(ExportError::Damaged));
     }
 
     #[test]

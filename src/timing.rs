@@ -1,7 +1,29 @@
-//! Times and durations as the learner reads them (exam countdown, time limits, when the
-//! next review is due), built without `format!`, which costs bytes in the wasm.
+//! Times and durations as numbers a view puts into words (exam countdown, time limits,
+//! when the next review is due): the core picks the units, the browser's `Intl` writes
+//! them in the learner's language.
 
-/// `12:05` for minutes and seconds, `1:02:05` past an hour.
+/// A unit of time a learner reads.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+}
+
+impl Unit {
+    /// The name `Intl` knows the unit by.
+    pub fn intl(self) -> &'static str {
+        match self {
+            Unit::Second => "second",
+            Unit::Minute => "minute",
+            Unit::Hour => "hour",
+            Unit::Day => "day",
+        }
+    }
+}
+
+/// `12:05` for minutes and seconds, `1:02:05` past an hour (the same in every language).
 pub fn clock(ms: i64) -> String {
     let s = ms.max(0) / 1000;
     let (h, m, s) = (s / 3600, s / 60 % 60, s % 60);
@@ -19,48 +41,29 @@ pub fn clock(ms: i64) -> String {
     }
 }
 
-/// `30 minutes`, `1 hour 30 minutes`, `45 seconds`.
-pub fn duration(ms: i64) -> String {
+/// A duration as at most two amounts, largest unit first, leaving out zeros:
+/// 45 s → [45 s]; 90 s → [1 min, 30 s]; 5400 s → [1 h, 30 min]; 7200 s → [2 h].
+pub fn duration(ms: i64) -> Vec<(i64, Unit)> {
     let s = ms.max(0) / 1000;
-    let unit = |n: i64, one: &str, many: &str| {
-        [
-            n.to_string(),
-            " ".into(),
-            (if n == 1 { one } else { many }).into(),
-        ]
-        .concat()
-    };
     match (s / 3600, s / 60 % 60, s % 60) {
-        (0, 0, s) => unit(s, "second", "seconds"),
-        (0, m, 0) => unit(m, "minute", "minutes"),
-        (0, m, s) => [
-            unit(m, "minute", "minutes"),
-            " ".into(),
-            unit(s, "second", "seconds"),
-        ]
-        .concat(),
-        (h, 0, _) => unit(h, "hour", "hours"),
-        (h, m, _) => [
-            unit(h, "hour", "hours"),
-            " ".into(),
-            unit(m, "minute", "minutes"),
-        ]
-        .concat(),
+        (0, 0, s) => vec![(s, Unit::Second)],
+        (0, m, 0) => vec![(m, Unit::Minute)],
+        (0, m, s) => vec![(m, Unit::Minute), (s, Unit::Second)],
+        (h, 0, _) => vec![(h, Unit::Hour)],
+        (h, m, _) => vec![(h, Unit::Hour), (m, Unit::Minute)],
     }
 }
 
-/// How far ahead `at` is from `now`: `in 10 minutes`, `in 3 hours`, `in 2 days`.
-pub fn when(at: i64, now: i64) -> String {
+/// How far ahead `at` is from `now`, rounded to a useful unit: 10 minutes, 3 hours, 2 days
+/// (at least one minute).
+pub fn until(at: i64, now: i64) -> (i64, Unit) {
     let min = (at.saturating_sub(now).max(0).saturating_add(59_999)) / 60_000;
-    let unit = |n: i64, one: &str, many: &str| {
-        ["in ", &n.to_string(), " ", if n == 1 { one } else { many }].concat()
-    };
     if min < 60 {
-        unit(min.max(1), "minute", "minutes")
+        (min.max(1), Unit::Minute)
     } else if min < 48 * 60 {
-        unit((min + 30) / 60, "hour", "hours")
+        ((min + 30) / 60, Unit::Hour)
     } else {
-        unit((min + 720) / 1440, "day", "days")
+        ((min + 720) / 1440, Unit::Day)
     }
 }
 
@@ -77,20 +80,22 @@ mod tests {
     }
 
     #[test]
-    fn durations_in_words() {
-        assert_eq!(duration(45_000), "45 seconds");
-        assert_eq!(duration(60_000), "1 minute");
-        assert_eq!(duration(90_000), "1 minute 30 seconds");
-        assert_eq!(duration(1_800_000), "30 minutes");
-        assert_eq!(duration(5_400_000), "1 hour 30 minutes");
-        assert_eq!(duration(7_200_000), "2 hours");
+    fn durations_in_at_most_two_units() {
+        use Unit::*;
+        assert_eq!(duration(45_000), [(45, Second)]);
+        assert_eq!(duration(60_000), [(1, Minute)]);
+        assert_eq!(duration(90_000), [(1, Minute), (30, Second)]);
+        assert_eq!(duration(1_800_000), [(30, Minute)]);
+        assert_eq!(duration(5_400_000), [(1, Hour), (30, Minute)]);
+        assert_eq!(duration(7_200_000), [(2, Hour)]);
     }
 
     #[test]
-    fn when_rounds_to_a_useful_unit() {
-        assert_eq!(when(0, 0), "in 1 minute");
-        assert_eq!(when(10 * 60_000, 0), "in 10 minutes");
-        assert_eq!(when(3 * 3_600_000, 0), "in 3 hours");
-        assert_eq!(when(5 * 86_400_000, 0), "in 5 days");
+    fn until_rounds_to_a_useful_unit() {
+        use Unit::*;
+        assert_eq!(until(0, 0), (1, Minute));
+        assert_eq!(until(10 * 60_000, 0), (10, Minute));
+        assert_eq!(until(3 * 3_600_000, 0), (3, Hour));
+        assert_eq!(until(5 * 86_400_000, 0), (5, Day));
     }
 }

@@ -101,7 +101,9 @@ impl Settings {
                 .then(|| format!("Ignored theme=\"{value}\": it should be dark or auto."));
         }
         let (_, problems) = config::from_attributes(&|n| (n == name).then(|| value.clone()));
-        problems.into_iter().next()
+        problems
+            .first()
+            .map(|p| checkpoint_quiz::text::ignored(checkpoint_quiz::text::Lang::En, p))
     }
 
     /// Every attribute the controls set, in order, with bad values left out (their

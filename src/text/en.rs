@@ -19,6 +19,7 @@ pub fn text(key: Text) -> &'static str {
         Text::NoticeSetAside => "Saved progress here could not be read, so it was put aside and you are starting fresh.",
         Text::NoticeNewerVersion => "Your progress was saved by a newer version of this quiz. It is kept safe, but this page can't update it.",
         Text::Ignored => "Ignored {name}=\"{value}\": {reason}",
+        Text::BadBank => "it should be the URL of a question bank; using the default bank.",
         Text::BadCount => "it should be a whole number from 1 to 500, or \"all\"; using the default.",
         Text::BadFlag => "it should be \"true\" or \"false\"; shuffling.",
         Text::BadSeed => "it should be a whole number; using a random order.",

@@ -19,6 +19,7 @@ pub fn text(key: Text) -> &'static str {
         Text::NoticeSetAside => "No se pudo leer el progreso guardado aquí, así que se apartó y empiezas de nuevo.",
         Text::NoticeNewerVersion => "Tu progreso se guardó con una versión más reciente de este cuestionario. Está a salvo, pero esta página no puede actualizarlo.",
         Text::Ignored => "Se ignoró {name}=\"{value}\": {reason}",
+        Text::BadBank => "debe ser la URL de un banco de preguntas; se usa el banco predeterminado.",
         Text::BadCount => "debe ser un número entero del 1 al 500, o \"all\"; se usa el valor predeterminado.",
         Text::BadFlag => "debe ser \"true\" o \"false\"; se mezcla el orden.",
         Text::BadSeed => "debe ser un número entero; se usa un orden al azar.",

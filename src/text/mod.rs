@@ -133,6 +133,7 @@ keys! {
         NoticeSetAside,
         NoticeNewerVersion,
         Ignored,
+        BadBank,
         BadCount,
         BadFlag,
         BadSeed,
@@ -292,6 +293,29 @@ keys! {
         OtherQuizzes,
         NewAnswers,
     }
+}
+
+/// "Ignored count="ten": it should be …": an attribute value the widget did not use.
+pub fn ignored(lang: Lang, p: &crate::config::Problem) -> String {
+    use crate::config::Reason;
+    let reason = lang.text(match p.reason {
+        Reason::Bank => Text::BadBank,
+        Reason::Count => Text::BadCount,
+        Reason::Flag => Text::BadFlag,
+        Reason::Seed => Text::BadSeed,
+        Reason::TimeLimit => Text::BadTimeLimit,
+        Reason::PassMark => Text::BadPassMark,
+        Reason::Mode => Text::BadMode,
+        Reason::Lang => Text::BadLang,
+    });
+    fill(
+        lang.text(Text::Ignored),
+        &[
+            ("name", p.attribute),
+            ("value", &p.value),
+            ("reason", reason),
+        ],
+    )
 }
 
 /// `template` with each `{name}` replaced by its value; other braces are kept. Linear in

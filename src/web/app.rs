@@ -6,19 +6,22 @@ use std::rc::Rc;
 use web_sys::HtmlElement;
 use yew::prelude::*;
 
-use super::components::{bank_error, notices, BankErrorProps, NoticesProps};
+use super::components::{bank_error, notices, BankErrorProps, Notice, NoticesProps};
 use super::quiz::Quiz;
-use super::services::{events, fetch};
+use super::services::events;
+use super::services::fetch::{self, FetchError};
+use super::services::locale::Locale;
 use super::SummaryCell;
 use crate::bank::{self, Bank, Diagnostic};
-use crate::config::Config;
+use crate::config::{Config, Problem};
+use crate::text::{Lang, Plural, Text};
 
 #[derive(Properties, Clone)]
 pub struct AppProps {
     pub host: HtmlElement,
     pub config: Rc<Config>,
     /// Attribute values that were ignored, shown to the learner and the site operator.
-    pub problems: Rc<Vec<String>>,
+    pub problems: Rc<Vec<Problem>>,
     pub default_bank: AttrValue,
     /// The bank request the loader started in parallel with the wasm, if any.
     pub requested: Option<fetch::Requested>,
@@ -41,10 +44,23 @@ enum Load {
     Loading,
     Failed {
         url: AttrValue,
-        summary: AttrValue,
-        details: Rc<Vec<String>>,
+        error: Rc<LoadError>,
     },
     Ready(Rc<Bank>),
+}
+
+/// Why the bank is not shown: it could not be fetched, or it is not a valid bank.
+#[derive(Debug, PartialEq)]
+pub enum LoadError {
+    Fetch(FetchError),
+    Invalid(Vec<Diagnostic>),
+}
+
+/// The language of the page around the widget: the nearest `lang` above it.
+fn page_lang(host: &HtmlElement) -> Option<String> {
+    host.parent_element()
+        .and_then(|p| p.closest("[lang]").ok().flatten())
+        .and_then(|e| e.get_attribute("lang"))
 }
 
 /// Most problems listed in the widget; `cqbank check` lists them all.
@@ -76,7 +92,11 @@ pub fn app(props: &AppProps) -> Html {
                 match result {
                     // `quiz-ready` is sent by the quiz once its progress is known.
                     Ok(bank) => load.set(Load::Ready(Rc::new(bank))),
-                    Err((summary, details)) => {
+                    Err(error) => {
+                        // The console and the host page's event get English, for the site's
+                        // developers; the learner reads it in the widget's language.
+                        let english = Locale::new(Lang::En);
+                        let (summary, details) = describe(&english, &error);
                         let mut console =
                             ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
                         for d in &details {
@@ -87,8 +107,7 @@ pub fn app(props: &AppProps) -> Html {
                         events::error(&host, &console);
                         load.set(Load::Failed {
                             url,
-                            summary: summary.into(),
-                            details: Rc::new(details),
+                            error: Rc::new(error),
                         });
                     }
                 }
@@ -97,41 +116,57 @@ pub fn app(props: &AppProps) -> Html {
         });
     }
 
+    // The `lang` attribute, then the bank's language, then the page's, then English.
+    let bank_lang = match &*load {
+        Load::Ready(bank) => Some(bank.language.clone()),
+        _ => None,
+    };
+    let lang = Lang::negotiate([
+        props.config.lang.map(Lang::code),
+        bank_lang.as_deref(),
+        page_lang(&props.host).as_deref(),
+    ]);
+    let locale = use_memo(lang, |lang| Rc::new(Locale::new(*lang)));
+    let locale: Rc<Locale> = (*locale).clone();
+
     let body = match &*load {
-        Load::Loading => html! { <p class="cq-loading" role="status">{ "Loading questions…" }</p> },
-        Load::Failed {
-            url,
-            summary,
-            details,
-        } => bank_error(&BankErrorProps {
-            url: url.clone(),
-            summary: summary.clone(),
-            details: details.clone(),
-        }),
+        Load::Loading => {
+            html! { <p class="cq-loading" role="status">{ locale.text(Text::Loading) }</p> }
+        }
+        Load::Failed { url, error } => {
+            let (summary, details) = describe(&locale, error);
+            bank_error(&BankErrorProps {
+                locale: &locale,
+                url: url.clone(),
+                summary,
+                details,
+            })
+        }
         Load::Ready(bank) => html! {
-            <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
+            <ContextProvider<Rc<Locale>> context={locale.clone()}>
+                <Quiz bank={bank.clone()} host={props.host.clone()} config={props.config.clone()} summary={props.summary.clone()} />
+            </ContextProvider<Rc<Locale>>>
         },
     };
+    let problems: Vec<Notice> = props
+        .problems
+        .iter()
+        .cloned()
+        .map(Notice::Ignored)
+        .collect();
     html! {
-        <div class="cq">
-            { notices(&NoticesProps { messages: &props.problems }) }
+        <div class="cq" lang={lang.code()}>
+            { notices(&NoticesProps { locale: &locale, notices: &problems }) }
             { body }
         </div>
     }
 }
 
-/// The bank at `url`, checked, with its pictures' addresses resolved; or what went wrong,
-/// as a summary and the first problems.
-async fn load_bank(
-    url: &str,
-    requested: Option<&fetch::Requested>,
-) -> Result<Bank, (String, Vec<String>)> {
-    let text = fetch::text(url, requested).await.map_err(|reason| {
-        (
-            "Could not load the question bank: ".to_string() + &reason + ".",
-            Vec::new(),
-        )
-    })?;
+/// The bank at `url`, checked, with its pictures' addresses resolved.
+async fn load_bank(url: &str, requested: Option<&fetch::Requested>) -> Result<Bank, LoadError> {
+    let text = fetch::text(url, requested)
+        .await
+        .map_err(LoadError::Fetch)?;
     match bank::load(&text) {
         Ok((mut bank, warnings)) => {
             for w in &warnings {
@@ -141,50 +176,56 @@ async fn load_bank(
             resolve_images(&mut bank, url);
             Ok(bank)
         }
-        Err(diags) => Err(problems(&diags)),
+        Err(diags) => Err(LoadError::Invalid(diags)),
     }
 }
 
-/// A bank's errors for the learner: how many, and the first few with their line.
-fn problems(diags: &[Diagnostic]) -> (String, Vec<String>) {
-    let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
-    let mut details: Vec<String> = errors
-        .iter()
-        .take(SHOWN_PROBLEMS)
-        .map(|d| match d.line_col {
-            Some((line, col)) => [
-                "Line ",
-                &line.to_string(),
-                ", column ",
-                &col.to_string(),
-                ": ",
-                &d.message,
-            ]
-            .concat(),
-            None => d.to_string(),
-        })
-        .collect();
-    if errors.len() > SHOWN_PROBLEMS {
-        details.push(
-            [
-                "…and ",
-                &(errors.len() - SHOWN_PROBLEMS).to_string(),
-                " more.",
-            ]
-            .concat(),
-        );
+/// What went wrong, as a summary and the first problems with their line. The problems
+/// themselves are the validator's words for bank authors (as `cqbank check` prints them).
+fn describe(locale: &Locale, error: &LoadError) -> (String, Vec<String>) {
+    match error {
+        LoadError::Fetch(e) => {
+            let reason = match e {
+                FetchError::NoWindow => locale.text(Text::FetchNoWindow).to_string(),
+                FetchError::Failed => locale.text(Text::FetchFailed).to_string(),
+                FetchError::Unreadable => locale.text(Text::FetchUnreadable).to_string(),
+                FetchError::Status(code, text) => {
+                    let status = [code.to_string().as_str(), " ", text].concat();
+                    locale.fill(Text::FetchStatus, &[("status", status.trim())])
+                }
+            };
+            (
+                locale.fill(Text::BankLoadFailed, &[("reason", &reason)]),
+                Vec::new(),
+            )
+        }
+        LoadError::Invalid(diags) => {
+            let errors: Vec<_> = diags.iter().filter(|d| d.is_error()).collect();
+            let mut details: Vec<String> = errors
+                .iter()
+                .take(SHOWN_PROBLEMS)
+                .map(|d| match d.line_col {
+                    Some((line, col)) => locale.fill(
+                        Text::LineColumn,
+                        &[
+                            ("line", &locale.number(line)),
+                            ("column", &locale.number(col)),
+                            ("message", &d.message),
+                        ],
+                    ),
+                    None => d.to_string(),
+                })
+                .collect();
+            if errors.len() > SHOWN_PROBLEMS {
+                let more = locale.number(errors.len() - SHOWN_PROBLEMS);
+                details.push(locale.fill(Text::MoreProblems, &[("n", &more)]));
+            }
+            (
+                locale.count(Plural::BankProblems, errors.len(), &[]),
+                details,
+            )
+        }
     }
-    let summary = if errors.len() == 1 {
-        "The question bank has a problem:".to_string()
-    } else {
-        [
-            "The question bank has ",
-            &errors.len().to_string(),
-            " problems:",
-        ]
-        .concat()
-    };
-    (summary, details)
 }
 
 /// A bank's image paths are relative to the bank file, not to the host page.

@@ -7,8 +7,13 @@
 
 const TAG = 'checkpoint-quiz';
 const here = (path) => new URL(path, import.meta.url).href;
-const DEFAULT_BANK = here('questions/security-customer-service.json');
-const ATTRIBUTES = ['bank', 'count', 'shuffle', 'shuffle-choices', 'seed', 'mode', 'time-limit', 'pass-mark', 'id'];
+// The bundled bank in each language the widget speaks; the same ids in both, so a learner
+// who switches language keeps their progress.
+const DEFAULT_BANKS = {
+  en: here('questions/security-customer-service.json'),
+  es: here('questions/security-customer-service.es.json'),
+};
+const ATTRIBUTES = ['bank', 'count', 'shuffle', 'shuffle-choices', 'seed', 'mode', 'time-limit', 'pass-mark', 'id', 'lang'];
 
 // Nothing waits on something it does not need: the first widget starts the glue, the
 // wasm, the stylesheet and its bank at the same moment; the glue is also hinted with
@@ -65,7 +70,13 @@ function loadBank(url, signal) {
 /** The bank URL the widget will use: its `bank` attribute, else the bundled bank. */
 function bankUrl(el) {
   const attr = (el.getAttribute('bank') ?? '').trim();
-  return attr ? new URL(attr, document.baseURI).href : DEFAULT_BANK;
+  return attr ? new URL(attr, document.baseURI).href : defaultBank(el);
+}
+
+/** The bundled bank in the widget's language: its `lang`, else the page's nearest, else English. */
+function defaultBank(el) {
+  const lang = (el.closest('[lang]')?.getAttribute('lang') ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return DEFAULT_BANKS[lang] ?? DEFAULT_BANKS.en;
 }
 
 // One stylesheet shared by every shadow root. Constructable stylesheets work under a
@@ -167,7 +178,7 @@ class CheckpointQuiz extends HTMLElement {
       shadow.prepend(link);
     }
     try {
-      this._handle = glue.mount(root, this, DEFAULT_BANK, url, bank);
+      this._handle = glue.mount(root, this, defaultBank(this), url, bank);
     } catch (e) {
       this._fail(root, e);
     }

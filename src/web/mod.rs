@@ -68,8 +68,11 @@ pub fn mount(
     if config.instance.is_empty() {
         config.instance = same_bank_position(&host);
     }
+    // In English for the site's developers; the widget shows them in its own language.
+    let english = services::locale::Locale::new(crate::text::Lang::En);
     for p in &problems {
-        web_sys::console::warn_1(&["<checkpoint-quiz>: ", p].concat().into());
+        let line = components::notice_words(&english, &components::Notice::Ignored(p.clone()));
+        web_sys::console::warn_1(&["<checkpoint-quiz>: ", &line].concat().into());
     }
     let summary = SummaryCell::default();
     let props = app::AppProps {

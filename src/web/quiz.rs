@@ -9,18 +9,20 @@ use yew::prelude::*;
 
 use super::components::{
     dashboard, exam_result, exam_screen, notices, question_card, round_summary, saved_data,
-    start_screen, DashboardProps, ExamResultProps, ExamScreenProps, NoticesProps,
+    start_screen, DashboardProps, ExamResultProps, ExamScreenProps, Notice, NoticesProps,
     QuestionCardProps, RoundSummaryProps, SavedDataProps, StartScreenProps,
 };
 use super::hooks::{
     use_actions, use_exam_clock, use_focus, use_host_events, use_persistence, use_sync,
 };
+use super::services::locale::Locale;
 use super::state::{Confirm, Overlay};
 use super::SummaryCell;
 use crate::bank::Bank;
 use crate::config::Config;
 use crate::mode::Mode;
 use crate::session::{Action, Phase, Screen};
+use crate::text::Lang;
 
 #[derive(Properties, Clone)]
 pub struct QuizProps {
@@ -40,6 +42,8 @@ impl PartialEq for QuizProps {
 
 #[function_component(Quiz)]
 pub fn quiz(props: &QuizProps) -> Html {
+    let locale = use_context::<Rc<Locale>>().unwrap_or_else(|| Rc::new(Locale::new(Lang::En)));
+    let t: &Locale = &locale;
     let saved = use_persistence(&props.bank, &props.config);
     let session = saved.session;
     let state = (*session).clone();
@@ -56,6 +60,7 @@ pub fn quiz(props: &QuizProps) -> Html {
     let (heading, prompt) = (focus.heading.clone(), focus.prompt.clone());
     let body = match (state.screen, state.round.mode, state.phase()) {
         (Screen::Start, ..) => start_screen(&StartScreenProps {
+            locale: t,
             session: &state,
             now,
             heading,
@@ -63,6 +68,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             onshow: ui.with(Action::Show),
         }),
         (Screen::Dashboard, ..) => dashboard(&DashboardProps {
+            locale: t,
             session: &state,
             now,
             heading,
@@ -70,6 +76,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             onback,
         }),
         (Screen::Data, ..) => saved_data(&SavedDataProps {
+            locale: locale.clone(),
             session: state.clone(),
             overlay: ui.overlay.clone(),
             heading,
@@ -79,12 +86,14 @@ pub fn quiz(props: &QuizProps) -> Html {
             onback,
         }),
         (Screen::Round, Mode::Exam, Phase::Finished) => exam_result(&ExamResultProps {
+            locale: t,
             session: &state,
             heading,
             onstart,
             onback,
         }),
         (Screen::Round, Mode::Exam, _) => exam_screen(&ExamScreenProps {
+            locale: t,
             session: &state,
             now,
             confirming: matches!(ui.overlay, Overlay::Confirm(Confirm::Submit)),
@@ -102,6 +111,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             onmenu: onback,
         }),
         (Screen::Round, _, Phase::Finished) => round_summary(&RoundSummaryProps {
+            locale: t,
             session: &state,
             heading,
             onstart,
@@ -109,6 +119,7 @@ pub fn quiz(props: &QuizProps) -> Html {
             onback,
         }),
         (Screen::Round, ..) => question_card(&QuestionCardProps {
+            locale: t,
             session: &state,
             hint: matches!(ui.overlay, Overlay::Hint),
             prompt,
@@ -121,11 +132,11 @@ pub fn quiz(props: &QuizProps) -> Html {
             onmenu: onback,
         }),
     };
-    let messages: Vec<String> = saved.notices.iter().map(|n| n.message().into()).collect();
+    let messages: Vec<Notice> = saved.notices.iter().copied().map(Notice::Storage).collect();
     html! {
         <section class="cq-quiz" aria-label={props.bank.title.clone()}>
             <h2 class="cq-title">{ props.bank.title.clone() }</h2>
-            { notices(&NoticesProps { messages: &messages }) }
+            { notices(&NoticesProps { locale: t, notices: &messages }) }
             { body }
         </section>
     }

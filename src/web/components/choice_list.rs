@@ -4,11 +4,16 @@
 
 use yew::prelude::*;
 
+use crate::text::Text;
+
+use super::super::services::locale::Locale;
+
 use super::formatted;
 use crate::bank::Question;
 use crate::session::Session;
 
 pub struct ChoiceListProps<'a> {
+    pub locale: &'a Locale,
     /// Whose current question, choice order and picks are shown.
     pub session: &'a Session,
     /// After Check: the choices are locked, and marks say in words, not colour alone,
@@ -28,7 +33,7 @@ pub fn letter(i: usize) -> String {
 
 /// "B. text; D. text" for the given choices of a question (bank indices), lettered and
 /// listed as `order` (display position → bank index) shows them.
-pub fn named_choices(q: &Question, order: &[usize], picks: &[usize]) -> Html {
+pub fn named_choices(t: &Locale, q: &Question, order: &[usize], picks: &[usize]) -> Html {
     let mut shown: Vec<(usize, usize)> = order
         .iter()
         .enumerate()
@@ -42,7 +47,7 @@ pub fn named_choices(q: &Question, order: &[usize], picks: &[usize]) -> Html {
         .map(|(n, &(pos, i))| {
             html! {
                 <>
-                    if n > 0 { { "; " } }
+                    if n > 0 { { t.text(Text::ChoiceList) } }
                     { letter(pos) }{ ". " }
                     { formatted::view(q.choices.get(i).map_or("", String::as_str)) }
                 </>
@@ -52,14 +57,14 @@ pub fn named_choices(q: &Question, order: &[usize], picks: &[usize]) -> Html {
 }
 
 /// "B. text; D. text" for the right answer(s).
-pub fn right_answer(q: &Question, order: &[usize]) -> Html {
-    named_choices(q, order, &q.answer.indices())
+pub fn right_answer(t: &Locale, q: &Question, order: &[usize]) -> Html {
+    named_choices(t, q, order, &q.answer.indices())
 }
 
 /// Shown in the round's order for the question (display position → bank index): letters
 /// follow the display position, each input's value is the bank index.
 pub fn choice_list(props: &ChoiceListProps) -> Html {
-    let session = props.session;
+    let (session, t) = (props.session, props.locale);
     let Some(q) = session.question() else {
         return Html::default();
     };
@@ -79,12 +84,12 @@ pub fn choice_list(props: &ChoiceListProps) -> Html {
             match (q.answer.contains(i), is_picked) {
                 (true, true) => (
                     "cq-choice is-right is-picked",
-                    Some("✓ Your answer: correct"),
+                    Some(t.text(Text::MarkYourAnswerRight)),
                 ),
-                (true, false) => ("cq-choice is-right", Some("✓ Correct answer")),
+                (true, false) => ("cq-choice is-right", Some(t.text(Text::MarkRightAnswer))),
                 (false, true) => (
                     "cq-choice is-wrong is-picked",
-                    Some("✗ Your answer: incorrect"),
+                    Some(t.text(Text::MarkYourAnswerWrong)),
                 ),
                 (false, false) => ("cq-choice", None),
             }

@@ -4,22 +4,23 @@
 
 use yew::prelude::*;
 
+use crate::text::{Plural, Text};
+
+use super::super::services::locale::Locale;
+
 use super::on_click;
 use crate::mode::Mode;
-use crate::overview::Overview;
+use crate::overview::{Overview, TopicFigures};
 use crate::session::Session;
 
 pub struct DashboardProps<'a> {
+    pub locale: &'a Locale,
     pub session: &'a Session,
     pub now: i64,
     pub heading: NodeRef,
     /// Starts a new round of a mode (here: practice on one of the weakest topics).
     pub onstart: Callback<(Mode, Option<String>)>,
     pub onback: Callback<()>,
-}
-
-fn pct(n: u8) -> String {
-    [&n.to_string(), "%"].concat()
 }
 
 /// A bar with its figure in words beside it (the `<progress>` element itself is hidden
@@ -35,33 +36,50 @@ fn bar(label: &str, value: u8, note: String) -> Html {
 }
 
 /// The figures at a glance, also on the start screen.
-pub fn figures(o: &Overview) -> Html {
+pub fn figures(t: &Locale, o: &Overview) -> Html {
+    let answered = t.fill(
+        Text::CountOf,
+        &[
+            ("n", &t.number(o.answered)),
+            ("total", &t.number(o.questions)),
+        ],
+    );
     html! {
         <dl class="cq-figures">
-            <div><dt>{ "Answered" }</dt><dd>{ [o.answered.to_string(), " of ".into(), o.questions.to_string()].concat() }</dd></div>
-            <div><dt>{ "Accuracy" }</dt><dd>{ o.accuracy().map_or_else(|| "–".to_string(), pct) }</dd></div>
-            <div><dt>{ "Due for review" }</dt><dd>{ o.due_now.to_string() }</dd></div>
+            <div><dt>{ t.text(Text::Answered) }</dt><dd>{ answered }</dd></div>
+            <div><dt>{ t.text(Text::Accuracy) }</dt><dd>{ o.accuracy().map_or_else(|| t.text(Text::NoFigure).to_string(), |p| t.percent(p)) }</dd></div>
+            <div><dt>{ t.text(Text::DueForReview) }</dt><dd>{ t.number(o.due_now) }</dd></div>
         </dl>
     }
 }
 
-fn mastery_bars(o: &Overview) -> Html {
+fn mastery_bars(t: &Locale, o: &Overview) -> Html {
+    let note = |topic: &TopicFigures| {
+        t.fill(
+            Text::MasteryFigure,
+            &[
+                ("percent", &t.percent(topic.mastery)),
+                ("n", &t.number(topic.right)),
+                ("total", &t.number(topic.questions)),
+            ],
+        )
+    };
     html! {
         <ul class="cq-bars">
-            { for o.topics.iter().map(|t| bar(&t.name, t.mastery, [pct(t.mastery), " (".into(), t.right.to_string(), " of ".into(), t.questions.to_string(), ")".into()].concat())) }
+            { for o.topics.iter().map(|topic| bar(&topic.name, topic.mastery, note(topic))) }
         </ul>
     }
 }
 
 /// Mastery per topic, folded away on the start screen so the modes stay in reach.
-pub fn topic_mastery(o: &Overview) -> Html {
+pub fn topic_mastery(t: &Locale, o: &Overview) -> Html {
     if o.answered == 0 {
         return Html::default();
     }
     html! {
         <details class="cq-details">
-            <summary>{ "Mastery by topic" }</summary>
-            { mastery_bars(o) }
+            <summary>{ t.text(Text::MasteryByTopic) }</summary>
+            { mastery_bars(t, o) }
         </details>
     }
 }
@@ -98,17 +116,17 @@ fn chart(o: &Overview) -> Html {
     }
 }
 
-fn mode_name(m: Mode) -> &'static str {
-    match m {
-        Mode::Practice => "Practice",
-        Mode::Exam => "Mock exam",
-        Mode::Review => "Review",
-        Mode::Smart => "Smart review",
-    }
+fn mode_name(t: &Locale, m: Mode) -> &'static str {
+    t.text(match m {
+        Mode::Practice => Text::ModePractice,
+        Mode::Exam => Text::ModeExam,
+        Mode::Review => Text::ModeReviewShort,
+        Mode::Smart => Text::ModeSmart,
+    })
 }
 
 pub fn dashboard(props: &DashboardProps) -> Html {
-    let session = props.session;
+    let (session, t) = (props.session, props.locale);
     let o = Overview::new(
         &session.bank,
         &session.progress,
@@ -120,13 +138,17 @@ pub fn dashboard(props: &DashboardProps) -> Html {
         .weakest(3)
         .into_iter()
         .filter(|t| t.mastery < 100)
-        .map(|t| {
-            let topic = t.name.clone();
-            let label = ["Practise ", &t.name].concat();
+        .map(|w| {
+            let topic = w.name.clone();
+            let label = t.fill(Text::PractiseTopic, &[("topic", &w.name)]);
+            let line = t.fill(
+                Text::TopicMastered,
+                &[("topic", &w.name), ("percent", &t.percent(w.mastery))],
+            );
             html! {
                 <li class="cq-weak">
-                    <span>{ [t.name.as_str(), ": ", &pct(t.mastery), " mastered"].concat() }</span>
-                    <button type="button" class="cq-button" aria-label={label} onclick={on_click(&props.onstart, (Mode::Practice, Some(topic)))}>{ "Practise" }</button>
+                    <span>{ line }</span>
+                    <button type="button" class="cq-button" aria-label={label} onclick={on_click(&props.onstart, (Mode::Practice, Some(topic)))}>{ t.text(Text::Practise) }</button>
                 </li>
             }
         })
@@ -134,48 +156,48 @@ pub fn dashboard(props: &DashboardProps) -> Html {
     let ready = o.readiness >= o.pass_mark;
     html! {
         <div class="cq-card cq-dashboard">
-            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ "Your progress" }</h3>
+            <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ t.text(Text::YourProgress) }</h3>
             <section class="cq-section" aria-labelledby="cq-readiness">
-                <h4 class="cq-subtitle" id="cq-readiness">{ "Readiness" }</h4>
+                <h4 class="cq-subtitle" id="cq-readiness">{ t.text(Text::Readiness) }</h4>
                 <p class={if ready { "cq-readiness is-right" } else { "cq-readiness" }}>
-                    { ["Estimated readiness: ", &pct(o.readiness), " (pass mark ", &pct(o.pass_mark), ")."].concat() }
+                    { t.fill(Text::EstimatedReadiness, &[("percent", &t.percent(o.readiness)), ("mark", &t.percent(o.pass_mark))]) }
                 </p>
-                <p class="cq-note">{ "This is an estimate from a memory model (FSRS) of how much of the bank you would recall now; questions never answered or last answered wrong count as not known. It is not a prediction of your exam score." }</p>
+                <p class="cq-note">{ t.text(Text::ReadinessNote) }</p>
                 <ul class="cq-bars">
-                    { for o.topics.iter().map(|t| bar(&t.name, t.readiness, pct(t.readiness))) }
+                    { for o.topics.iter().map(|topic| bar(&topic.name, topic.readiness, t.percent(topic.readiness))) }
                 </ul>
             </section>
             <section class="cq-section" aria-labelledby="cq-history">
-                <h4 class="cq-subtitle" id="cq-history">{ "Score history" }</h4>
+                <h4 class="cq-subtitle" id="cq-history">{ t.text(Text::ScoreHistory) }</h4>
                 if o.history.is_empty() {
-                    <p>{ "No rounds finished yet." }</p>
+                    <p>{ t.text(Text::NoRoundsYet) }</p>
                 } else {
                     { chart(&o) }
                     <table class="cq-sr-only">
-                        <caption>{ ["Your last ", &o.history.len().to_string(), " rounds, oldest first"].concat() }</caption>
-                        <thead><tr><th scope="col">{ "Round" }</th><th scope="col">{ "Mode" }</th><th scope="col">{ "Score" }</th></tr></thead>
+                        <caption>{ t.count(Plural::HistoryCaption, o.history.len(), &[]) }</caption>
+                        <thead><tr><th scope="col">{ t.text(Text::RoundColumn) }</th><th scope="col">{ t.text(Text::ModeColumn) }</th><th scope="col">{ t.text(Text::ScoreColumn) }</th></tr></thead>
                         <tbody>
                             { for o.history.iter().enumerate().map(|(i, (_, m, p))| html! {
-                                <tr><td>{ (i + 1).to_string() }</td><td>{ mode_name(*m) }</td><td>{ pct(*p) }</td></tr>
+                                <tr><td>{ t.number(i + 1) }</td><td>{ mode_name(t, *m) }</td><td>{ t.percent(*p) }</td></tr>
                             }) }
                         </tbody>
                     </table>
-                    <p class="cq-note" aria-hidden="true">{ ["Last ", &o.history.len().to_string(), " rounds; dashed line: pass mark; larger dots: mock exams."].concat() }</p>
+                    <p class="cq-note" aria-hidden="true">{ t.count(Plural::HistoryNote, o.history.len(), &[]) }</p>
                 }
             </section>
             <section class="cq-section" aria-labelledby="cq-mastery">
-                <h4 class="cq-subtitle" id="cq-mastery">{ "Mastery by topic" }</h4>
-                <p class="cq-note">{ "Share of each topic's questions whose last answer was right." }</p>
-                { mastery_bars(&o) }
+                <h4 class="cq-subtitle" id="cq-mastery">{ t.text(Text::MasteryByTopic) }</h4>
+                <p class="cq-note">{ t.text(Text::MasteryNote) }</p>
+                { mastery_bars(t, &o) }
             </section>
             if !weakest.is_empty() {
                 <section class="cq-section" aria-labelledby="cq-weakest">
-                    <h4 class="cq-subtitle" id="cq-weakest">{ "Weakest topics" }</h4>
+                    <h4 class="cq-subtitle" id="cq-weakest">{ t.text(Text::WeakestTopics) }</h4>
                     <ul class="cq-weak-list">{ for weakest }</ul>
                 </section>
             }
             <div class="cq-actions">
-                <button type="button" class="cq-button" onclick={back}>{ "Back" }</button>
+                <button type="button" class="cq-button" onclick={back}>{ t.text(Text::Back) }</button>
             </div>
         </div>
     }

@@ -3,15 +3,20 @@
 
 use yew::prelude::*;
 
+use crate::text::{Plural, Text};
+
+use super::super::services::locale::Locale;
+
 use super::choice_list::{choice_list, ChoiceListProps};
 use super::confirm_dialog::{confirm_dialog, ConfirmDialogProps};
 use super::formatted;
 use super::on_click;
-use super::question_card::{header, image};
+use super::question_card::{header, image, says_select_all};
 use crate::session::Session;
 use crate::timing;
 
 pub struct ExamScreenProps<'a> {
+    pub locale: &'a Locale,
     pub session: &'a Session,
     pub now: i64,
     /// The learner asked to submit: the confirm box is open.
@@ -33,7 +38,7 @@ pub struct ExamScreenProps<'a> {
 }
 
 pub fn exam_screen(props: &ExamScreenProps) -> Html {
-    let session = props.session;
+    let (session, t) = (props.session, props.locale);
     let r = &session.round;
     let Some(q) = session.question() else {
         return Html::default();
@@ -49,7 +54,7 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
         let low = ms <= 60_000;
         html! {
             <p class={if low { "cq-timer is-low" } else { "cq-timer" }} role="timer" aria-live="off">
-                { "Time left: " }
+                { t.text(Text::TimeLeft) }{ " " }
                 { timing::clock(ms) }
             </p>
         }
@@ -57,28 +62,28 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
     // Said once when a minute is left (the timer itself is not read out every second).
     let warning = left
         .filter(|ms| *ms <= 60_000)
-        .map(|_| "Less than a minute left. The exam is submitted automatically at 0:00.");
+        .map(|_| t.text(Text::MinuteLeft));
 
     let confirm = props.confirming.then(|| confirm_submit(props, unanswered));
 
     html! {
         <div class="cq-card cq-exam">
-            { header(position, total, &q.topic, &props.onmenu) }
+            { header(t, position, total, &q.topic, &props.onmenu) }
             { timer.unwrap_or_default() }
             <fieldset class="cq-fieldset">
                 <legend class="cq-prompt" tabindex="-1" ref={props.prompt.clone()}>{ formatted::view(&q.prompt) }</legend>
                 { image(q) }
-                if q.answer.is_multiple() && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
-                { choice_list(&ChoiceListProps { session, marks: false, onselect: &props.onselect, ontoggle: &props.ontoggle }) }
+                if q.answer.is_multiple() && !says_select_all(&q.prompt) { <p class="cq-hint">{ t.text(Text::SelectAllThatApply) }</p> }
+                { choice_list(&ChoiceListProps { locale: t, session, marks: false, onselect: &props.onselect, ontoggle: &props.ontoggle }) }
             </fieldset>
             <div class="cq-actions">
-                <button type="button" class="cq-button" onclick={click(&props.onprev)} disabled={position == 0}>{ "Previous" }</button>
-                <button type="button" class="cq-button" onclick={click(&props.onnext)} disabled={position + 1 >= total}>{ "Next" }</button>
+                <button type="button" class="cq-button" onclick={click(&props.onprev)} disabled={position == 0}>{ t.text(Text::Previous) }</button>
+                <button type="button" class="cq-button" onclick={click(&props.onnext)} disabled={position + 1 >= total}>{ t.text(Text::Next) }</button>
                 <button type="button" class="cq-button" aria-pressed={if flagged { "true" } else { "false" }} onclick={click(&props.onflag)}>
-                    { if flagged { "⚑ Flagged" } else { "Flag for review" } }
+                    { t.text(if flagged { Text::Flagged } else { Text::FlagForReview }) }
                 </button>
             </div>
-            <nav class="cq-nav" aria-label="Exam questions">
+            <nav class="cq-nav" aria-label={t.text(Text::ExamQuestions)}>
                 <ul class="cq-nav-list">{ navigator(props) }</ul>
             </nav>
             <div class="cq-feedback-area" role="status">
@@ -89,7 +94,7 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
             } else {
                 <div class="cq-actions">
                     <button type="button" class="cq-button cq-primary" onclick={click(&props.onsubmit)}>
-                        { if unanswered > 0 { ["Submit exam (", &unanswered.to_string(), " unanswered)"].concat() } else { "Submit exam".to_string() } }
+                        { if unanswered > 0 { t.count(Plural::SubmitUnanswered, unanswered, &[]) } else { t.text(Text::SubmitExam).to_string() } }
                     </button>
                 </div>
             }
@@ -99,22 +104,25 @@ pub fn exam_screen(props: &ExamScreenProps) -> Html {
 
 /// One button per question, saying whether it is answered and flagged.
 fn navigator(props: &ExamScreenProps) -> Html {
-    let r = &props.session.round;
+    let (r, t) = (&props.session.round, props.locale);
     let position = r.current;
     r.ids.iter().enumerate().map(|(i, _)| {
         let answered = r.answers[i].as_ref().is_some_and(|a| !a.is_empty());
         let flag = r.flags[i];
-        let mut label = ["Question ", &(i + 1).to_string()].concat();
-        label.push_str(if answered { ", answered" } else { ", not answered" });
+        let question = t.count(Plural::NavQuestion, i + 1, &[]);
+        let mut label = t.fill(
+            if answered { Text::NavAnswered } else { Text::NavNotAnswered },
+            &[("question", &question)],
+        );
         if flag {
-            label.push_str(", flagged");
+            label = t.fill(Text::NavFlagged, &[("question", &label)]);
         }
         let class = ["cq-nav-item", if answered { " is-answered" } else { "" }, if flag { " is-flagged" } else { "" }].concat();
         html! {
             <li>
                 <button type="button" class={class} aria-label={label} aria-current={(i == position).then_some("step")}
                     onclick={on_click(&props.ongoto, i)}>
-                    { (i + 1).to_string() }
+                    { t.number(i + 1) }
                     if flag { <span aria-hidden="true">{ "⚑" }</span> }
                 </button>
             </li>
@@ -125,28 +133,19 @@ fn navigator(props: &ExamScreenProps) -> Html {
 
 /// "Submit the exam?", warning of unanswered questions.
 fn confirm_submit(props: &ExamScreenProps, unanswered: usize) -> Html {
+    let t = props.locale;
     let text = if unanswered > 0 {
-        [
-            "You have ",
-            &unanswered.to_string(),
-            if unanswered == 1 {
-                " unanswered question"
-            } else {
-                " unanswered questions"
-            },
-            ". Unanswered questions count as wrong. You can't change answers after submitting.",
-        ]
-        .concat()
+        t.count(Plural::UnansweredWarning, unanswered, &[])
     } else {
-        "You can't change answers after submitting.".to_string()
+        t.text(Text::CantChangeAnswers).to_string()
     };
     confirm_dialog(ConfirmDialogProps {
         name: "confirm",
-        title: html! { <h3 class="cq-subtitle" id="cq-confirm-title" tabindex="-1" ref={props.heading.clone()}>{ "Submit the exam?" }</h3> },
+        title: html! { <h3 class="cq-subtitle" id="cq-confirm-title" tabindex="-1" ref={props.heading.clone()}>{ t.text(Text::SubmitTitle) }</h3> },
         text: html! { <p id="cq-confirm-text">{ text }</p> },
-        confirm: "Submit exam",
+        confirm: t.text(Text::SubmitExam),
         confirm_class: "cq-primary",
-        cancel: "Keep working",
+        cancel: t.text(Text::KeepWorking),
         onconfirm: props.onconfirm.clone(),
         oncancel: props.oncancel.clone(),
     })

@@ -3,6 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::text::{Lang, Text};
+
+use super::super::services::locale::Locale;
+
 use super::choice_list::{choice_list, right_answer, ChoiceListProps};
 use super::formatted;
 use super::on_click;
@@ -11,6 +15,7 @@ use crate::mode::Mode;
 use crate::session::Session;
 
 pub struct QuestionCardProps<'a> {
+    pub locale: &'a Locale,
     pub session: &'a Session,
     /// Check was pressed with nothing chosen.
     pub hint: bool,
@@ -37,14 +42,17 @@ pub fn image(q: &Question) -> Html {
 }
 
 /// "Question 3 of 10", the topic, and a way back to the start screen. Also in exams.
-pub fn header(position: usize, total: usize, topic: &str, onmenu: &Callback<()>) -> Html {
-    let counter = [
-        "Question ",
-        &(position + 1).to_string(),
-        " of ",
-        &total.to_string(),
-    ]
-    .concat();
+pub fn header(
+    t: &Locale,
+    position: usize,
+    total: usize,
+    topic: &str,
+    onmenu: &Callback<()>,
+) -> Html {
+    let counter = t.fill(
+        Text::QuestionOf,
+        &[("n", &t.number(position + 1)), ("total", &t.number(total))],
+    );
     let menu = on_click(onmenu, ());
     html! {
         <>
@@ -53,15 +61,24 @@ pub fn header(position: usize, total: usize, topic: &str, onmenu: &Callback<()>)
                     <span>{ counter }</span>
                     if !topic.is_empty() { <span class="cq-topic">{ topic.to_string() }</span> }
                 </p>
-                <button type="button" class="cq-link" onclick={menu}>{ "Menu" }</button>
+                <button type="button" class="cq-link" onclick={menu}>{ t.text(Text::Menu) }</button>
             </div>
             <progress class="cq-progress" max={total.to_string()} value={position.to_string()} aria-hidden="true" />
         </>
     }
 }
 
+/// Whether the prompt already asks for every right choice, in any language the widget
+/// speaks (the bank's language may differ from the widget's).
+pub fn says_select_all(prompt: &str) -> bool {
+    let prompt = prompt.to_lowercase();
+    Lang::ALL
+        .iter()
+        .any(|l| prompt.contains(l.text(Text::PromptSaysSelectAll)))
+}
+
 pub fn question_card(props: &QuestionCardProps) -> Html {
-    let session = props.session;
+    let (session, t) = (props.session, props.locale);
     let Some(q) = session.question() else {
         return Html::default();
     };
@@ -88,44 +105,44 @@ pub fn question_card(props: &QuestionCardProps) -> Html {
     let review_note = (session.round.mode == Mode::Review
         && position > 0
         && session.round.ids[..position].contains(&q.id))
-    .then(|| html! { <p class="cq-hint">{ "You missed this one earlier in this review." }</p> });
+    .then(|| html! { <p class="cq-hint">{ t.text(Text::MissedEarlier) }</p> });
 
     html! {
         <form class="cq-card" {onsubmit} novalidate=true>
-            { header(position, total, &q.topic, &props.onmenu) }
+            { header(t, position, total, &q.topic, &props.onmenu) }
             <fieldset class="cq-fieldset">
                 <legend class="cq-prompt" tabindex="-1" ref={props.prompt.clone()}>{ formatted::view(&q.prompt) }</legend>
                 { image(q) }
-                if multiple && !q.prompt.to_ascii_lowercase().contains("select all") { <p class="cq-hint">{ "Select all that apply." }</p> }
+                if multiple && !says_select_all(&q.prompt) { <p class="cq-hint">{ t.text(Text::SelectAllThatApply) }</p> }
                 { review_note.unwrap_or_default() }
-                { choice_list(&ChoiceListProps { session, marks: feedback.is_some(), onselect: &props.onselect, ontoggle: &props.ontoggle }) }
+                { choice_list(&ChoiceListProps { locale: t, session, marks: feedback.is_some(), onselect: &props.onselect, ontoggle: &props.ontoggle }) }
             </fieldset>
             <div class="cq-feedback-area" role="status">
                 if let Some((_, _, correct)) = feedback {
                     <div class={if correct { "cq-feedback is-right" } else { "cq-feedback is-wrong" }}>
                         <p class="cq-verdict">
                             <span class="cq-icon" aria-hidden="true">{ if correct { "✓" } else { "✗" } }</span>
-                            { if correct { "Correct." } else { "Not quite." } }
+                            { t.text(if correct { Text::Correct } else { Text::NotQuite }) }
                         </p>
                         if !correct {
                             <p class="cq-right-answer">
-                                { if multiple { "The right answers: " } else { "The right answer: " } }
-                                { right_answer(q, &order) }
+                                { t.text(if multiple { Text::TheRightAnswers } else { Text::TheRightAnswer }) }{ " " }
+                                { right_answer(t, q, &order) }
                             </p>
                         }
                         <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                     </div>
                 } else if props.hint {
-                    <p class="cq-hint-empty">{ if multiple { "Choose at least one answer, then press Check." } else { "Choose an answer, then press Check." } }</p>
+                    <p class="cq-hint-empty">{ t.text(if multiple { Text::ChooseAnswers } else { Text::ChooseAnswer }) }</p>
                 }
             </div>
             <div class="cq-actions">
                 if feedback.is_some() {
                     <button type="button" class="cq-button cq-primary" onclick={on_next} ref={props.next.clone()}>
-                        { if is_last { "See results" } else { "Next question" } }
+                        { t.text(if is_last { Text::SeeResults } else { Text::NextQuestion }) }
                     </button>
                 } else {
-                    <button type="submit" class="cq-button cq-primary">{ "Check" }</button>
+                    <button type="submit" class="cq-button cq-primary">{ t.text(Text::Check) }</button>
                 }
             </div>
         </form>

@@ -3,6 +3,10 @@
 
 use yew::prelude::*;
 
+use crate::text::Text;
+
+use super::super::services::locale::Locale;
+
 use super::choice_list::{named_choices, right_answer};
 use super::formatted;
 use super::on_click;
@@ -11,6 +15,7 @@ use crate::score;
 use crate::session::Session;
 
 pub struct RoundSummaryProps<'a> {
+    pub locale: &'a Locale,
     pub session: &'a Session,
     pub heading: NodeRef,
     /// Starts a new round of a mode (here: the same mode and topic).
@@ -21,45 +26,37 @@ pub struct RoundSummaryProps<'a> {
 }
 
 pub fn round_summary(props: &RoundSummaryProps) -> Html {
-    let session = props.session;
+    let (session, t) = (props.session, props.locale);
     let o = session.outcome();
     let pct = score::percent(o.score, o.total);
     let mode = session.round.mode;
-    let line = match mode {
-        Mode::Review => [
-            "You answered ",
-            &o.score.to_string(),
-            " of ",
-            &o.total.to_string(),
-            " right at the first try, and every one right in the end.",
-        ]
-        .concat(),
-        _ => [
-            "You got ",
-            &o.score.to_string(),
-            " of ",
-            &o.total.to_string(),
-            " right (",
-            &pct.to_string(),
-            "%).",
-        ]
-        .concat(),
-    };
+    let line = t.fill(
+        if mode == Mode::Review {
+            Text::ReviewScore
+        } else {
+            Text::RoundScore
+        },
+        &[
+            ("n", &t.number(o.score)),
+            ("total", &t.number(o.total)),
+            ("percent", &t.percent(pct)),
+        ],
+    );
     let best = (mode == Mode::Practice)
         .then(|| session.progress.best_percent())
         .flatten()
-        .map(|b| ["Your best round: ", &b.to_string(), "%."].concat());
+        .map(|b| t.fill(Text::BestRound, &[("percent", &t.percent(b))]));
     let missed: Vec<Html> = session
         .results()
         .into_iter()
         .filter(|(_, _, ok)| !ok)
         .map(|(q, chosen, _)| {
-            let names = named_choices(q, &session.round.choice_order(q), chosen);
+            let names = named_choices(t, q, &session.round.choice_order(q), chosen);
             html! {
                 <li class="cq-missed">
                     <p class="cq-missed-prompt">{ formatted::view(&q.prompt) }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ "Your answer: " }{ names }</p>
-                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ "Right answer: " }{ right_answer(q, &session.round.choice_order(q)) }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✗ " }</span>{ t.text(Text::YourAnswer) }{ " " }{ names }</p>
+                    <p><span class="cq-icon" aria-hidden="true">{ "✓ " }</span>{ t.text(Text::RightAnswer) }{ " " }{ right_answer(t, q, &session.round.choice_order(q)) }</p>
                     <p class="cq-explanation">{ formatted::view(&q.explanation) }</p>
                 </li>
             }
@@ -69,28 +66,28 @@ pub fn round_summary(props: &RoundSummaryProps) -> Html {
     let new_round = on_click(&props.onstart, (mode, topic));
     let try_again = on_click(&props.onretry, ());
     let back = on_click(&props.onback, ());
-    let title = match mode {
-        Mode::Review => "Review complete",
-        Mode::Smart => "Smart review complete",
-        _ => "Round complete",
-    };
+    let title = t.text(match mode {
+        Mode::Review => Text::ReviewComplete,
+        Mode::Smart => Text::SmartComplete,
+        Mode::Practice | Mode::Exam => Text::RoundComplete,
+    });
     html! {
         <div class="cq-card cq-summary">
             <h3 class="cq-screen-title" tabindex="-1" ref={props.heading.clone()}>{ title }</h3>
             <p class="cq-score" role="status">{ line }</p>
             if let Some(best) = best { <p class="cq-best">{ best }</p> }
             if missed.is_empty() {
-                <p>{ "No missed questions. Well done!" }</p>
+                <p>{ t.text(Text::NoMissedWellDone) }</p>
             } else {
-                <h4 class="cq-missed-title">{ if mode == Mode::Review { "Missed at the first try" } else { "Questions to review" } }</h4>
+                <h4 class="cq-missed-title">{ t.text(if mode == Mode::Review { Text::MissedFirstTry } else { Text::QuestionsToReview }) }</h4>
                 <ol class="cq-missed-list">{ for missed }</ol>
             }
             <div class="cq-actions">
                 if mode == Mode::Practice {
-                    <button type="button" class="cq-button cq-primary" onclick={new_round}>{ "New round" }</button>
-                    <button type="button" class="cq-button" onclick={try_again}>{ "Try again" }</button>
+                    <button type="button" class="cq-button cq-primary" onclick={new_round}>{ t.text(Text::NewRound) }</button>
+                    <button type="button" class="cq-button" onclick={try_again}>{ t.text(Text::TryAgain) }</button>
                 }
-                <button type="button" class={if mode == Mode::Practice { "cq-button" } else { "cq-button cq-primary" }} onclick={back}>{ "Back to start" }</button>
+                <button type="button" class={if mode == Mode::Practice { "cq-button" } else { "cq-button cq-primary" }} onclick={back}>{ t.text(Text::BackToStart) }</button>
             </div>
         </div>
     }

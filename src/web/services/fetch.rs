@@ -21,10 +21,21 @@ impl PartialEq for Requested {
     }
 }
 
+/// Why a bank could not be fetched (the views put it into words).
+#[derive(Clone, Debug, PartialEq)]
+pub enum FetchError {
+    NoWindow,
+    /// Offline, a wrong address, or a server that does not allow this site to read it.
+    Failed,
+    /// The server answered with this status and status text.
+    Status(u16, String),
+    Unreadable,
+}
+
 /// The text at `url`; `requested` is used instead of a new request when the loader
 /// already asked for the same address (it resolves relative URLs the way `fetch` does).
-pub async fn text(url: &str, requested: Option<&Requested>) -> Result<String, String> {
-    let window = web_sys::window().ok_or_else(|| "no browser window".to_string())?;
+pub async fn text(url: &str, requested: Option<&Requested>) -> Result<String, FetchError> {
+    let window = web_sys::window().ok_or(FetchError::NoWindow)?;
     let absolute = web_sys::Url::new_with_base(
         url,
         &window
@@ -40,29 +51,23 @@ pub async fn text(url: &str, requested: Option<&Requested>) -> Result<String, St
     };
     let response = JsFuture::from(pending)
         .await
-        .map_err(|_| "the request failed (offline, a wrong address, or the server does not allow this site to read it)".to_string())?;
-    let response: Response = response
-        .dyn_into()
-        .map_err(|_| "the server's answer was not readable".to_string())?;
+        .map_err(|_| FetchError::Failed)?;
+    let response: Response = response.dyn_into().map_err(|_| FetchError::Unreadable)?;
     if !response.ok() {
-        let mut m = "the server answered ".to_string();
-        m.push_str(&response.status().to_string());
-        let reason = response.status_text();
-        if !reason.is_empty() {
-            m.push(' ');
-            m.push_str(&reason);
-        }
-        return Err(m);
+        return Err(FetchError::Status(
+            response.status(),
+            response.status_text(),
+        ));
     }
     // The bytes, copied once into wasm memory: `text()` would decode UTF-8 into a JS string
     // and wasm-bindgen encode it back, two passes over a 10 MB bank on a slow phone.
     let body = response
         .array_buffer()
-        .map_err(|_| "the server's answer was not readable".to_string())?;
+        .map_err(|_| FetchError::Unreadable)?;
     let bytes = JsFuture::from(body)
         .await
         .map(|b| js_sys::Uint8Array::new(&b).to_vec())
-        .map_err(|_| "the server's answer was not readable".to_string())?;
+        .map_err(|_| FetchError::Unreadable)?;
     // Invalid UTF-8 is replaced, as `text()` would do, rather than refused.
     Ok(String::from_utf8(bytes)
         .unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned()))

@@ -4,6 +4,7 @@
 pub(crate) mod events;
 pub(crate) mod fetch;
 pub(crate) mod files;
+pub(crate) mod locale;
 pub mod storage;
 
 /// The browser's clock, in ms since the epoch.
