@@ -72,6 +72,7 @@ pub enum Field {
     PassMark,
     Seed,
     Theme,
+    Lang,
     ScriptUrl,
     BankUrl,
     ImportId,
@@ -232,6 +233,7 @@ impl Component for App {
                     Field::PassMark => s.pass_mark = value,
                     Field::Seed => s.seed = value,
                     Field::Theme => s.theme = value,
+                    Field::Lang => s.lang = value,
                     Field::ScriptUrl => s.script_url = value,
                     Field::BankUrl => s.bank_url = value,
                     Field::ImportId => self.meta.id = value,
@@ -550,6 +552,7 @@ impl App {
                         shuffle-choices={attr("shuffle-choices")}
                         seed={attr("seed")}
                         theme={attr("theme")}
+                        lang={attr("lang")}
                         style={style}
                     ></checkpoint-quiz>
                     <div class="pg-row pg-actions">
@@ -639,6 +642,7 @@ impl App {
                     { text("pg-pass-mark", "Exam pass mark (%)", "pass-mark", &s.pass_mark, Field::PassMark, "number", "the bank's (70)") }
                     { text("pg-seed", "Seed (fixes the order)", "seed", &s.seed, Field::Seed, "number", "random") }
                     { select("pg-theme", "Theme", &s.theme, &[("", "Light"), ("dark", "Dark"), ("auto", "Auto (follows the device)")], Field::Theme) }
+                    { select("pg-lang", "Language", &s.lang, &[("", "The bank's, else the page's"), ("en", "English"), ("es", "Español")], Field::Lang) }
                 </div>
                 <div class="pg-checks">
                     <div class="pg-check">
@@ -671,7 +675,6 @@ impl App {
                         }
                     }) }
                 </fieldset>
-                <p class="pg-hint">{ "Language: the widget has no language attribute yet, so there is no setting for it here." }</p>
             </section>
         }
     }

@@ -36,6 +36,8 @@ pub struct Settings {
     pub seed: String,
     /// "" (light), "dark" or "auto".
     pub theme: String,
+    /// `lang`: "" for the bank's language, else the page's.
+    pub lang: String,
     /// One per [`COLOURS`] entry: `None` keeps the widget's colour.
     pub colours: [Option<String>; 3],
     /// The `src` of the snippet's script tag.
@@ -55,6 +57,7 @@ impl Default for Settings {
             shuffle_choices: true,
             seed: String::new(),
             theme: String::new(),
+            lang: String::new(),
             colours: [None, None, None],
             script_url: default_script_url(),
             bank_url: DEFAULT_BANK_URL.to_owned(),
@@ -63,7 +66,7 @@ impl Default for Settings {
 }
 
 /// Attribute names in the order the snippet writes them.
-pub const ATTRIBUTES: [&str; 8] = [
+pub const ATTRIBUTES: [&str; 9] = [
     "mode",
     "count",
     "time-limit",
@@ -72,6 +75,7 @@ pub const ATTRIBUTES: [&str; 8] = [
     "shuffle-choices",
     "seed",
     "theme",
+    "lang",
 ];
 
 impl Settings {
@@ -87,6 +91,7 @@ impl Settings {
             "shuffle-choices" => (!self.shuffle_choices).then(|| "false".to_owned()),
             "seed" => text(&self.seed),
             "theme" => text(&self.theme),
+            "lang" => text(&self.lang),
             _ => None,
         }
     }
@@ -210,6 +215,7 @@ mod tests {
             shuffle_choices: false,
             seed: "42".into(),
             theme: "dark".into(),
+            lang: "es".into(),
             colours: [Some("#0f2a44".into()), None, Some("#111111".into())],
             script_url: "https://cdn.example/cq/checkpoint-quiz.js".into(),
             bank_url: "/banks/a&b.json".into(),
@@ -218,7 +224,7 @@ mod tests {
             s.snippet(),
             "<script type=\"module\" src=\"https://cdn.example/cq/checkpoint-quiz.js\"></script>\n\
              <style>\n  checkpoint-quiz { --cq-accent: #0f2a44; --cq-text: #111111; }\n</style>\n\
-             <checkpoint-quiz bank=\"/banks/a&amp;b.json\" mode=\"exam\" count=\"5\" time-limit=\"600\" pass-mark=\"80\" shuffle=\"false\" shuffle-choices=\"false\" seed=\"42\" theme=\"dark\"></checkpoint-quiz>\n"
+             <checkpoint-quiz bank=\"/banks/a&amp;b.json\" mode=\"exam\" count=\"5\" time-limit=\"600\" pass-mark=\"80\" shuffle=\"false\" shuffle-choices=\"false\" seed=\"42\" theme=\"dark\" lang=\"es\"></checkpoint-quiz>\n"
         );
     }
 
