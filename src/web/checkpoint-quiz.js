@@ -73,11 +73,22 @@ function bankUrl(el) {
   return attr ? new URL(attr, document.baseURI).href : defaultBank(el);
 }
 
-/** The bundled bank in the widget's language: its `lang`, else the page's nearest, else English. */
-function defaultBank(el) {
+/** The widget's language as far as the loader can tell: its `lang`, else the page's nearest, else English. */
+function langOf(el) {
   const lang = (el.closest('[lang]')?.getAttribute('lang') ?? '').trim().toLowerCase().split(/[-_]/)[0];
-  return DEFAULT_BANKS[lang] ?? DEFAULT_BANKS.en;
+  return lang in DEFAULT_BANKS ? lang : 'en';
 }
+
+/** The bundled bank in the widget's language. */
+function defaultBank(el) {
+  return DEFAULT_BANKS[langOf(el)];
+}
+
+// What the loader says when the wasm cannot start, one line per language the widget speaks.
+const FAILED = {
+  en: (reason) => `This quiz could not start: ${reason}. If this page sets a Content-Security-Policy, script-src needs 'wasm-unsafe-eval'.`,
+  es: (reason) => `Este cuestionario no pudo iniciarse: ${reason}. Si esta página define una Content-Security-Policy, script-src necesita 'wasm-unsafe-eval'.`,
+};
 
 // One stylesheet shared by every shadow root. Constructable stylesheets work under a
 // Content-Security-Policy without 'unsafe-inline'; older browsers get a <link>.
@@ -186,14 +197,18 @@ class CheckpointQuiz extends HTMLElement {
 
   _fail(root, error) {
     console.error('<checkpoint-quiz>: could not start', error);
+    const reason = error && error.message ? error.message : String(error);
+    // The wasm (and its catalogue) did not start, so the loader says it in the widget's
+    // language itself; the host page's event stays in English for the site's developers.
+    const english = FAILED.en(reason);
+    const lang = langOf(this);
     const p = document.createElement('p');
     p.setAttribute('role', 'alert');
-    p.textContent =
-      'This quiz could not start: ' + (error && error.message ? error.message : String(error)) +
-      '. If this page sets a Content-Security-Policy, script-src needs \'wasm-unsafe-eval\'.';
+    p.setAttribute('lang', lang);
+    p.textContent = FAILED[lang](reason);
     root.replaceChildren(p);
     this.dispatchEvent(
-      new CustomEvent('quiz-error', { bubbles: true, composed: true, detail: { message: p.textContent } }),
+      new CustomEvent('quiz-error', { bubbles: true, composed: true, detail: { message: english } }),
     );
   }
 }

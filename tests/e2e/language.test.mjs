@@ -137,3 +137,21 @@ test('switching lang on a live widget keeps the round; es-MX speaks Spanish; the
   await other.page.locator('checkpoint-quiz legend.cq-prompt').waitFor();
   assert.match(await other.page.locator('checkpoint-quiz .cq-counter').textContent(), /^Pregunta 1 de 1/);
 });
+
+test("when the wasm cannot start (a CSP without 'wasm-unsafe-eval'), the loader says so in Spanish too", async (t) => {
+  const csp = [
+    "default-src 'none'",
+    `script-src ${env.servers.distOrigin}`,
+    `connect-src ${env.servers.distOrigin} ${env.servers.hostOrigin}`,
+    "style-src 'self'",
+  ].join('; ');
+  const { page } = await env.open(t, env.servers.page('<checkpoint-quiz lang="es-MX"></checkpoint-quiz>', { csp }));
+  const alert = page.locator('checkpoint-quiz [role=alert]');
+  await alert.waitFor({ timeout: 10000 });
+  assert.match(await alert.innerText(), /^Este cuestionario no pudo iniciarse: .*'wasm-unsafe-eval'/s);
+  assert.equal(await alert.getAttribute('lang'), 'es');
+  await eventually(async () => {
+    const [error] = await events(page, 'quiz-error');
+    assert.match(error.detail.message, /^This quiz could not start/, 'the event stays in English');
+  });
+});
