@@ -69,9 +69,8 @@ pub fn mount(
         config.instance = same_bank_position(&host);
     }
     // In English for the site's developers; the widget shows them in its own language.
-    let english = services::locale::Locale::new(crate::text::Lang::En);
     for p in &problems {
-        let line = components::notice_words(&english, &components::Notice::Ignored(p.clone()));
+        let line = crate::text::ignored(crate::text::Lang::En, p);
         web_sys::console::warn_1(&["<checkpoint-quiz>: ", &line].concat().into());
     }
     let summary = SummaryCell::default();

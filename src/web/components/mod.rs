@@ -23,7 +23,7 @@ pub use bank_error::{bank_error, BankErrorProps};
 pub use dashboard::{dashboard, DashboardProps};
 pub use exam_result::{exam_result, ExamResultProps};
 pub use exam_screen::{exam_screen, ExamScreenProps};
-pub use notices::{notice_words, notices, Notice, NoticesProps};
+pub use notices::{notices, Notice, NoticesProps};
 pub use question_card::{question_card, QuestionCardProps};
 pub use round_summary::{round_summary, RoundSummaryProps};
 pub use saved_data::{saved_data, SavedDataProps};

@@ -23,7 +23,7 @@ pub struct NoticesProps<'a> {
 }
 
 /// The notice in words.
-pub fn notice_words(t: &Locale, notice: &Notice) -> String {
+fn notice_words(t: &Locale, notice: &Notice) -> String {
     match notice {
         Notice::Ignored(p) => text::ignored(t.lang, p),
         Notice::Storage(n) => t
