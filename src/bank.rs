@@ -14,6 +14,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
+mod problem;
+pub use problem::{Decode, Expected, Found, Problem, Syntax};
+
 pub const MAX_ID: usize = 64;
 pub const MAX_TITLE: usize = 200;
 pub const MAX_PROMPT: usize = 500;
@@ -214,7 +217,7 @@ pub struct Diagnostic {
     /// means nothing then).
     pub line_col: Option<(usize, usize)>,
     pub severity: Severity,
-    pub message: String,
+    pub problem: Problem,
 }
 
 impl Diagnostic {
@@ -256,8 +259,8 @@ impl Diagnostic {
 impl fmt::Display for Diagnostic {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self.line_col {
-            Some((line, col)) => write!(f, "{line}:{col}: {}", self.message),
-            None => write!(f, "{}: {}", self.place(), self.message),
+            Some((line, col)) => write!(f, "{line}:{col}: {}", self.problem),
+            None => write!(f, "{}: {}", self.place(), self.problem),
         }
     }
 }
@@ -472,7 +475,7 @@ pub fn load(text: &str) -> LoadResult {
         Ok(strict) => strict.into(),
         Err(e) => match tolerant(text, e) {
             Ok(file) => file,
-            Err(problem) => return Err(vec![problem]),
+            Err(problem) => return Err(vec![*problem]),
         },
     };
     let mut check = Check::default();
@@ -489,61 +492,23 @@ pub fn load(text: &str) -> LoadResult {
 /// saving the buffering code serde needs for it, and names the first structural problem
 /// with its line and column instead (semantic problems are still all reported).
 #[cfg(any(not(target_arch = "wasm32"), feature = "every-problem"))]
-fn tolerant(text: &str, _strict: serde_json::Error) -> Result<BankFile, Diagnostic> {
-    serde_json::from_str(text).map_err(|e| not_a_bank(text, &e))
+fn tolerant(text: &str, _strict: serde_json::Error) -> Result<BankFile, Box<Diagnostic>> {
+    serde_json::from_str(text).map_err(|e| Box::new(not_a_bank(text, &e)))
 }
 
 #[cfg(not(any(not(target_arch = "wasm32"), feature = "every-problem")))]
-fn tolerant(text: &str, strict: serde_json::Error) -> Result<BankFile, Diagnostic> {
-    Err(not_a_bank(text, &strict))
+fn tolerant(text: &str, strict: serde_json::Error) -> Result<BankFile, Box<Diagnostic>> {
+    Err(Box::new(not_a_bank(text, &strict)))
 }
 
 /// Text serde could not decode as a bank: not JSON, not an object, or a field given twice.
 fn not_a_bank(text: &str, e: &serde_json::Error) -> Diagnostic {
-    let message = if e.is_syntax() || e.is_eof() {
-        let bare = bare_message(e);
-        // The most common slip in hand-written JSON deserves a plain hint.
-        let hint = if bare.starts_with("expected `,`") {
-            " (is a comma missing?)"
-        } else {
-            ""
-        };
-        ["not valid JSON: ", &bare, hint].concat()
-    } else {
-        match text.trim_start().chars().next() {
-            Some('{') => bare_message(e),
-            Some('[') => "a bank must be a JSON object, found a list".to_owned(),
-            Some('"') => "a bank must be a JSON object, found text".to_owned(),
-            _ => "a bank must be a JSON object, found a single value".to_owned(),
-        }
-    };
     Diagnostic {
         path: Vec::new(),
         question: None,
         line_col: Some((e.line().max(1), e.column().max(1))),
         severity: Severity::Error,
-        message,
-    }
-}
-
-/// serde_json's message without its " at line L column C" tail (positions are kept apart).
-fn bare_message(e: &serde_json::Error) -> String {
-    let full = e.to_string();
-    match full.rfind(" at line ") {
-        Some(at) => full[..at].to_owned(),
-        None => full,
-    }
-}
-
-/// What kind of JSON value this is, for "found …" in messages.
-fn kind(v: &Value) -> String {
-    match v {
-        Value::Null => "null".to_owned(),
-        Value::Bool(b) => b.to_string(),
-        Value::Number(n) => ["the number ", &n.to_string()].concat(),
-        Value::String(_) => "text".to_owned(),
-        Value::Array(_) => "a list".to_owned(),
-        Value::Object(_) => "an object".to_owned(),
+        problem: Problem::from_serde(text, e),
     }
 }
 
@@ -608,31 +573,32 @@ struct Check {
 }
 
 impl Check {
-    fn report(&mut self, here: &Here, severity: Severity, message: String) {
+    fn report(&mut self, here: &Here, severity: Severity, problem: Problem) {
         self.out.push(Diagnostic {
             path: here.path(),
             question: here.question.map(str::to_owned),
             line_col: None,
             severity,
-            message,
+            problem,
         });
     }
 
-    fn error(&mut self, here: &Here, message: String) {
-        self.report(here, Severity::Error, message);
+    fn error(&mut self, here: &Here, problem: Problem) {
+        self.report(here, Severity::Error, problem);
     }
 
-    fn unknown_fields(&mut self, here: &Here, unknown: &BTreeMap<String, Value>, known: &[&str]) {
+    fn unknown_fields(
+        &mut self,
+        here: &Here,
+        unknown: &BTreeMap<String, Value>,
+        known: &'static [&'static str],
+    ) {
         for key in unknown.keys() {
-            let hint = known
-                .iter()
-                .find(|k| edit_distance(k, key) <= 2)
-                .map(|k| [" (did you mean \"", k, "\"?)"].concat())
-                .unwrap_or_default();
+            let hint = known.iter().find(|k| edit_distance(k, key) <= 2).copied();
             self.report(
                 &here.at(key),
                 Severity::Warning,
-                ["unknown field", &hint].concat(),
+                Problem::UnknownField(hint),
             );
         }
     }
@@ -648,12 +614,15 @@ impl Check {
     ) -> Option<String> {
         match field {
             None if required => {
-                self.error(&here.at(key), "is missing (required)".to_owned());
+                self.error(&here.at(key), Problem::Missing);
                 None
             }
             None => None,
             Some(Field::Invalid(v)) => {
-                self.error(&here.at(key), ["must be text, found ", &kind(&v)].concat());
+                self.error(
+                    &here.at(key),
+                    Problem::WrongKind(Expected::Text, Found::of(&v)),
+                );
                 None
             }
             Some(Field::Valid(s)) => match text_problem(&s, max) {
@@ -673,26 +642,23 @@ impl Check {
         field: Option<Field<i64>>,
         (lo, hi): (i64, i64),
     ) -> Option<i64> {
-        let range = || [&lo.to_string(), " to ", &hi.to_string()].concat();
         match field? {
             Field::Valid(i) if (lo..=hi).contains(&i) => Some(i),
             Field::Valid(i) => {
                 self.error(
                     &here.at(key),
-                    [&i.to_string(), " is out of range: must be ", &range()].concat(),
+                    Problem::OutOfRange {
+                        value: i,
+                        min: lo,
+                        max: hi,
+                    },
                 );
                 None
             }
             Field::Invalid(v) => {
                 self.error(
                     &here.at(key),
-                    [
-                        "must be a whole number from ",
-                        &range(),
-                        ", found ",
-                        &kind(&v),
-                    ]
-                    .concat(),
+                    Problem::WrongKind(Expected::WholeNumber { min: lo, max: hi }, Found::of(&v)),
                 );
                 None
             }
@@ -717,7 +683,7 @@ impl Check {
         let title = self.text(&root, "title", file.title, MAX_TITLE, true);
         let version = match file.version {
             None => {
-                self.error(&root.at("version"), "is missing (required)".to_owned());
+                self.error(&root.at("version"), Problem::Missing);
                 None
             }
             some => self.integer(&root, "version", some, (1, i64::from(u32::MAX))),
@@ -746,19 +712,16 @@ impl Check {
         let here = root.at("questions");
         let items = match file.questions {
             None => {
-                self.error(&here, "is missing (required)".to_owned());
+                self.error(&here, Problem::Missing);
                 Vec::new()
             }
             Some(Field::Invalid(v)) => {
-                self.error(&here, ["must be a list, found ", &kind(&v)].concat());
+                self.error(&here, Problem::WrongKind(Expected::List, Found::of(&v)));
                 Vec::new()
             }
             Some(Field::Valid(items)) => {
                 if items.is_empty() {
-                    self.error(
-                        &here,
-                        "is empty: a bank needs at least one question".to_owned(),
-                    );
+                    self.error(&here, Problem::NoQuestions);
                 }
                 items
             }
@@ -785,25 +748,17 @@ impl Check {
                 Field::Invalid(v @ Value::Object(_)) => {
                     // Every field tolerates any value, so only a repeated field gets here.
                     let _ = v;
-                    self.error(&here, "has the same field twice; keep one".to_owned());
+                    self.error(&here, Problem::FieldTwice);
                     None
                 }
                 Field::Invalid(v) => {
-                    self.error(&here, ["must be an object, found ", &kind(&v)].concat());
+                    self.error(&here, Problem::WrongKind(Expected::Object, Found::of(&v)));
                     None
                 }
                 Field::Valid(q) => {
                     if let Some(id) = &id {
                         if let Some(first) = first_with_id.get(id) {
-                            self.error(
-                                &here.at("id"),
-                                [
-                                    "repeats the id of questions[",
-                                    &first.to_string(),
-                                    "] (ids must be unique in a bank)",
-                                ]
-                                .concat(),
-                            );
+                            self.error(&here.at("id"), Problem::RepeatedId { first: *first });
                             all_valid = false;
                         } else {
                             first_with_id.insert(id.clone(), i);
@@ -814,8 +769,7 @@ impl Check {
                             if !topic.trim().is_empty() && !listed.contains(topic.as_str()) {
                                 self.error(
                                     &here.at("topic"),
-                                    ["\"", topic, "\" is not in the bank's \"topics\" list"]
-                                        .concat(),
+                                    Problem::TopicNotListed(topic.clone()),
                                 );
                                 all_valid = false;
                             }
@@ -837,7 +791,7 @@ impl Check {
                     self.report(
                         &root.at("topics").index(i),
                         Severity::Warning,
-                        ["\"", t, "\" has no questions"].concat(),
+                        Problem::TopicUnused(t.clone()),
                     );
                 }
             }
@@ -869,7 +823,7 @@ impl Check {
             Field::Invalid(v) => {
                 self.error(
                     &here,
-                    ["must be a list of text, found ", &kind(&v)].concat(),
+                    Problem::WrongKind(Expected::ListOfText, Found::of(&v)),
                 );
                 return None;
             }
@@ -881,14 +835,15 @@ impl Check {
             match item {
                 Field::Valid(s) if !s.trim().is_empty() => {
                     if !seen.insert(s.clone()) {
-                        self.error(&here.index(i), ["\"", &s, "\" is listed twice"].concat());
+                        self.error(&here.index(i), Problem::TopicTwice(s.clone()));
                     }
                     topics.push(s);
                 }
-                Field::Valid(_) => self.error(&here.index(i), "is empty".to_owned()),
-                Field::Invalid(v) => {
-                    self.error(&here.index(i), ["must be text, found ", &kind(&v)].concat())
-                }
+                Field::Valid(_) => self.error(&here.index(i), Problem::Empty),
+                Field::Invalid(v) => self.error(
+                    &here.index(i),
+                    Problem::WrongKind(Expected::Text, Found::of(&v)),
+                ),
             }
         }
         Some(topics)
@@ -911,7 +866,7 @@ impl Check {
             self.report(
                 &here.at("explanation"),
                 Severity::Warning,
-                ["is still a placeholder (\"", text, "\"); write a real one"].concat(),
+                Problem::Placeholder(text.to_owned()),
             );
         }
         let source = self
@@ -927,7 +882,7 @@ impl Check {
             Some(Field::Invalid(v)) => {
                 self.error(
                     &here.at("fixedOrder"),
-                    ["must be true or false, found ", &kind(&v)].concat(),
+                    Problem::WrongKind(Expected::TrueOrFalse, Found::of(&v)),
                 );
                 None
             }
@@ -951,14 +906,7 @@ impl Check {
         let file = match field {
             Field::Valid(file) => file,
             Field::Invalid(v) => {
-                self.error(
-                    &here,
-                    [
-                        "must be an object with \"src\" and \"alt\", found ",
-                        &kind(&v),
-                    ]
-                    .concat(),
-                );
+                self.error(&here, Problem::WrongKind(Expected::Image, Found::of(&v)));
                 return None;
             }
         };
@@ -979,13 +927,13 @@ impl Check {
         let here = here.at("choices");
         let items = match field {
             None => {
-                self.error(&here, "is missing (required)".to_owned());
+                self.error(&here, Problem::Missing);
                 return None;
             }
             Some(Field::Invalid(v)) => {
                 self.error(
                     &here,
-                    ["must be a list of text, found ", &kind(&v)].concat(),
+                    Problem::WrongKind(Expected::ListOfText, Found::of(&v)),
                 );
                 return None;
             }
@@ -1001,7 +949,10 @@ impl Check {
         for (i, item) in items.into_iter().enumerate() {
             match item {
                 Field::Invalid(v) => {
-                    self.error(&here.index(i), ["must be text, found ", &kind(&v)].concat());
+                    self.error(
+                        &here.index(i),
+                        Problem::WrongKind(Expected::Text, Found::of(&v)),
+                    );
                     ok = false;
                 }
                 Field::Valid(s) => {
@@ -1009,7 +960,7 @@ impl Check {
                         self.error(&here.index(i), problem);
                         ok = false;
                     } else if let Some(j) = repeat_of(&choices, &s).filter(|_| few) {
-                        self.error(&here.index(i), repeat_message(j));
+                        self.error(&here.index(i), Problem::RepeatsChoice { first: j });
                         ok = false;
                     }
                     choices.push(s);
@@ -1037,18 +988,11 @@ impl Check {
         };
         match field {
             None => {
-                self.error(&here, "is missing (required)".to_owned());
+                self.error(&here, Problem::Missing);
                 None
             }
             Some(Field::Invalid(v)) => {
-                self.error(
-                    &here,
-                    [
-                        "must be a choice number (0 = first) or a list of them, found ",
-                        &kind(&v),
-                    ]
-                    .concat(),
-                );
+                self.error(&here, Problem::WrongKind(Expected::Answer, Found::of(&v)));
                 None
             }
             Some(Field::Valid(AnswerFile::One(i))) => {
@@ -1058,7 +1002,7 @@ impl Check {
             Some(Field::Valid(AnswerFile::Many(items))) => {
                 let mut ok = true;
                 if items.len() < 2 {
-                    self.error(&here, SELECT_ALL_NEEDS_TWO.to_owned());
+                    self.error(&here, Problem::SelectAllNeedsTwo);
                     ok = false;
                 }
                 let mut picked = Vec::with_capacity(items.len());
@@ -1069,13 +1013,13 @@ impl Check {
                         Field::Invalid(v) => {
                             self.error(
                                 &at,
-                                ["must be a choice number, found ", &kind(&v)].concat(),
+                                Problem::WrongKind(Expected::ChoiceNumber, Found::of(&v)),
                             );
                             ok = false;
                         }
                         Field::Valid(i) => match one(self, &at, i) {
                             Some(i) if !seen.insert(i) => {
-                                self.error(&at, [&i.to_string(), " is listed twice"].concat());
+                                self.error(&at, Problem::ListedTwice(i));
                                 ok = false;
                             }
                             Some(i) => picked.push(i),
@@ -1090,77 +1034,34 @@ impl Check {
     }
 }
 
-const SELECT_ALL_NEEDS_TWO: &str =
-    "a select-all answer needs at least two choices; for one right choice write a number, not a list";
-
-fn repeat_message(first: usize) -> String {
-    ["repeats choices[", &first.to_string(), "]"].concat()
-}
-
 /// Why a text value is unusable: empty, or longer than `max` characters.
-fn text_problem(s: &str, max: usize) -> Option<String> {
-    let len = s.chars().count();
+fn text_problem(s: &str, max: usize) -> Option<Problem> {
+    let length = s.chars().count();
     if s.trim().is_empty() {
-        Some("is empty".to_owned())
-    } else if len > max {
-        Some(
-            [
-                "is too long (",
-                &len.to_string(),
-                " characters, at most ",
-                &max.to_string(),
-                ")",
-            ]
-            .concat(),
-        )
+        Some(Problem::Empty)
+    } else if length > max {
+        Some(Problem::TooLong { length, max })
     } else {
         None
     }
 }
 
-fn id_problem(id: &str) -> Option<String> {
-    (!is_valid_id(id)).then(|| {
-        [
-            "\"",
-            id,
-            "\" may use only a-z, 0-9 and '-', starting with a letter or digit",
-        ]
-        .concat()
-    })
+fn id_problem(id: &str) -> Option<Problem> {
+    (!is_valid_id(id)).then(|| Problem::BadId(id.to_owned()))
 }
 
-fn count_problem(n: usize) -> Option<String> {
-    (!(MIN_CHOICES..=MAX_CHOICES).contains(&n)).then(|| {
-        [
-            "has ",
-            &n.to_string(),
-            if n == 1 {
-                " choice, needs "
-            } else {
-                " choices, needs "
-            },
-            &MIN_CHOICES.to_string(),
-            " to ",
-            &MAX_CHOICES.to_string(),
-        ]
-        .concat()
-    })
+fn count_problem(n: usize) -> Option<Problem> {
+    (!(MIN_CHOICES..=MAX_CHOICES).contains(&n)).then_some(Problem::ChoiceCount(n))
 }
 
 /// Why `i` cannot name one of `choices` choices (their count unknown when they were broken).
-fn index_problem(i: i64, choices: Option<usize>) -> Option<String> {
+fn index_problem(i: i64, choices: Option<usize>) -> Option<Problem> {
     match choices {
-        Some(n) if i < 0 || i as u64 >= n as u64 => Some(
-            [
-                &i.to_string(),
-                " is out of range: there are ",
-                &n.to_string(),
-                " choices, numbered 0 to ",
-                &n.saturating_sub(1).to_string(),
-            ]
-            .concat(),
-        ),
-        _ if i < 0 => Some([&i.to_string(), " is negative"].concat()),
+        Some(n) if i < 0 || i as u64 >= n as u64 => Some(Problem::NoSuchChoice {
+            index: i,
+            choices: n,
+        }),
+        _ if i < 0 => Some(Problem::Negative(i)),
         _ => None,
     }
 }
@@ -1169,13 +1070,13 @@ fn index_problem(i: i64, choices: Option<usize>) -> Option<String> {
 /// paths relative to the question: the same rules [`load`] applies to bank text.
 pub fn check_question(q: &Question) -> Vec<Diagnostic> {
     let mut out = Vec::new();
-    let mut error = |path: Vec<Step>, message: String| {
+    let mut error = |path: Vec<Step>, problem: Problem| {
         out.push(Diagnostic {
             path,
             question: None,
             line_col: None,
             severity: Severity::Error,
-            message,
+            problem,
         })
     };
     let key = |k: &str| vec![Step::Key(k.to_owned())];
@@ -1207,7 +1108,7 @@ pub fn check_question(q: &Question) -> Vec<Diagnostic> {
         if let Some(p) = text_problem(c, MAX_CHOICE) {
             error(path, p);
         } else if let Some(j) = repeat_of(&q.choices[..i], c).filter(|_| few) {
-            error(path, repeat_message(j));
+            error(path, Problem::RepeatsChoice { first: j });
         }
     }
     let n = Some(q.choices.len());
@@ -1219,7 +1120,7 @@ pub fn check_question(q: &Question) -> Vec<Diagnostic> {
         }
         Answer::Multiple(list) => {
             if list.len() < 2 {
-                error(key("answer"), SELECT_ALL_NEEDS_TWO.to_owned());
+                error(key("answer"), Problem::SelectAllNeedsTwo);
             }
             let mut seen = HashSet::new();
             for (k, i) in list.iter().enumerate() {
@@ -1227,7 +1128,7 @@ pub fn check_question(q: &Question) -> Vec<Diagnostic> {
                 if let Some(p) = index_problem(*i as i64, n) {
                     error(path, p);
                 } else if !seen.insert(*i) {
-                    error(path, [&i.to_string(), " is listed twice"].concat());
+                    error(path, Problem::ListedTwice(*i));
                 }
             }
         }
@@ -1431,7 +1332,8 @@ mod tests {
     fn not_json_and_not_an_object_are_clear() {
         assert_eq!(
             problems("{\"id\": }")[0],
-            "1:8: not valid JSON: expected value"
+            "1:8: not valid JSON: expected a value (text in double quotes, a number, true, \
+             false, null, a list or an object)"
         );
         assert_eq!(
             problems("[]")[0],
@@ -1445,7 +1347,10 @@ mod tests {
             "\"title\": \"Demo\", \"title\": \"Again\",",
             1,
         );
-        assert_eq!(problems(&twice)[0], "2:40: duplicate field `title`");
+        assert_eq!(
+            problems(&twice)[0],
+            "2:40: the field \"title\" is given twice; keep one"
+        );
     }
 
     #[test]

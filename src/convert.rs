@@ -1587,7 +1587,7 @@ mod tests {
         assert_eq!(warnings.len(), 2);
         assert!(warnings
             .iter()
-            .all(|w| w.message.starts_with("is still a placeholder")));
+            .all(|w| matches!(w.problem, crate::bank::Problem::Placeholder(_))));
         assert_eq!(back, bank);
     }
 

@@ -8,7 +8,7 @@
 
 use jsonc_parser::{ast, common::Ranged, parse_to_ast, CollectOptions, ParseOptions};
 
-use crate::bank::{Diagnostic, Step};
+use crate::bank::{Diagnostic, Problem, Step};
 
 /// One diagnostic with its place in the text.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -30,9 +30,9 @@ impl Located<'_> {
     pub fn text(&self) -> String {
         let d = self.diagnostic;
         if d.line_col.is_some() {
-            d.message.clone()
+            d.problem.to_string()
         } else {
-            [d.place().as_str(), ": ", &d.message].concat()
+            d.to_string()
         }
     }
 }
@@ -76,11 +76,9 @@ impl<'a> Spans<'a> {
     /// warnings, then message), so output never depends on the validator's order of ties.
     pub fn locate_all<'d>(&self, diags: &'d [Diagnostic]) -> Vec<Located<'d>> {
         let mut out: Vec<Located<'d>> = diags.iter().map(|d| self.locate(d)).collect();
-        out.sort_by(|a, b| {
-            let key = |l: &Located| (l.line, l.column, l.diagnostic.severity);
-            key(a)
-                .cmp(&key(b))
-                .then_with(|| a.diagnostic.message.cmp(&b.diagnostic.message))
+        out.sort_by_cached_key(|l| {
+            let d = l.diagnostic;
+            (l.line, l.column, d.severity, d.to_string())
         });
         out
     }
@@ -116,7 +114,7 @@ impl<'a> Spans<'a> {
                     else {
                         break;
                     };
-                    at = if last && d.message.starts_with("unknown field") {
+                    at = if last && matches!(d.problem, Problem::UnknownField(_)) {
                         prop.name.range().start
                     } else {
                         prop.value.range().start

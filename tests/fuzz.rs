@@ -258,7 +258,7 @@ fn assert_conversion_sound(
             prop_assert!(
                 warnings
                     .iter()
-                    .all(|w| w.message.starts_with("is still a placeholder")),
+                    .all(|w| matches!(w.problem, bank::Problem::Placeholder(_))),
                 "{:?}",
                 warnings
             );

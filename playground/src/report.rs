@@ -314,7 +314,7 @@ fn check_import(
                 problems.push(place(format!(
                     "the converted bank is not valid: {}: {}",
                     d.place(),
-                    d.message
+                    d.problem
                 )));
             }
             false

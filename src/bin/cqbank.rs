@@ -344,7 +344,7 @@ fn import_command(args: ImportArgs) -> u8 {
     }
     if let Err(diags) = bank::load(&json) {
         for d in diags.iter().filter(|d| d.is_error()) {
-            eprintln!("{all}: the generated bank is not valid: {}", d.message);
+            eprintln!("{all}: the generated bank is not valid: {}", d.problem);
         }
         eprintln!("{all}: nothing written{unchanged}");
         return 1;

@@ -13,6 +13,7 @@
 
 mod en;
 mod es;
+pub mod problem;
 
 /// A language the widget speaks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Default)]
@@ -271,6 +272,55 @@ keys! {
         FileNewer,
         FileNoBanks,
         FileDamaged,
+        ProblemNotJson,
+        ProblemNotAnObject,
+        ProblemFieldMissing,
+        ProblemFieldUnknown,
+        ProblemFieldTwice,
+        ProblemWrongKindHere,
+        ProblemUnknownField,
+        ProblemUnknownFieldMeant,
+        ProblemMissing,
+        ProblemSameFieldTwice,
+        ProblemWrongKind,
+        ProblemOutOfRange,
+        ProblemNoQuestions,
+        ProblemEmpty,
+        ProblemTooLong,
+        ProblemBadId,
+        ProblemRepeatedId,
+        ProblemTopicNotListed,
+        ProblemTopicUnused,
+        ProblemTopicTwice,
+        ProblemPlaceholder,
+        ProblemRepeatsChoice,
+        ProblemNoSuchChoice,
+        ProblemNegative,
+        ProblemSelectAllNeedsTwo,
+        ProblemListedTwice,
+        SyntaxUnexpectedEnd,
+        SyntaxMissingComma,
+        SyntaxMissingColon,
+        SyntaxExpectedValue,
+        SyntaxKeyNotQuoted,
+        SyntaxTrailingComma,
+        SyntaxTrailingCharacters,
+        SyntaxInvalidEscape,
+        SyntaxInvalidNumber,
+        SyntaxControlCharacter,
+        ExpectText,
+        ExpectWholeNumber,
+        ExpectList,
+        ExpectListOfText,
+        ExpectObject,
+        ExpectImage,
+        ExpectTrueOrFalse,
+        ExpectAnswer,
+        ExpectChoiceNumber,
+        FoundNumber,
+        FoundText,
+        FoundList,
+        FoundObject,
     }
 }
 
@@ -292,6 +342,7 @@ keys! {
         FinishedRounds,
         OtherQuizzes,
         NewAnswers,
+        ProblemChoiceCount,
     }
 }
 

@@ -14,6 +14,7 @@ use super::services::locale::Locale;
 use super::SummaryCell;
 use crate::bank::{self, Bank, Diagnostic};
 use crate::config::{Config, Problem};
+use crate::text::problem::problem;
 use crate::text::{Lang, Plural, Text};
 
 #[derive(Properties, Clone)]
@@ -180,8 +181,8 @@ async fn load_bank(url: &str, requested: Option<&fetch::Requested>) -> Result<Ba
     }
 }
 
-/// What went wrong, as a summary and the first problems with their line. The problems
-/// themselves are the validator's words for bank authors (as `cqbank check` prints them).
+/// What went wrong, as a summary and the first problems with their line or JSON path,
+/// each worded by the catalogue from the validator's typed problem.
 fn describe(locale: &Locale, error: &LoadError) -> (String, Vec<String>) {
     match error {
         LoadError::Fetch(e) => {
@@ -204,16 +205,21 @@ fn describe(locale: &Locale, error: &LoadError) -> (String, Vec<String>) {
             let mut details: Vec<String> = errors
                 .iter()
                 .take(SHOWN_PROBLEMS)
-                .map(|d| match d.line_col {
-                    Some((line, col)) => locale.fill(
-                        Text::LineColumn,
-                        &[
-                            ("line", &locale.number(line)),
-                            ("column", &locale.number(col)),
-                            ("message", &d.message),
-                        ],
-                    ),
-                    None => d.to_string(),
+                .map(|d| {
+                    let message = problem(locale.lang, &d.problem, locale);
+                    match d.line_col {
+                        Some((line, col)) => locale.fill(
+                            Text::LineColumn,
+                            &[
+                                ("line", &locale.number(line)),
+                                ("column", &locale.number(col)),
+                                ("message", &message),
+                            ],
+                        ),
+                        // The path is the file's own names (`questions[3] (q4).answer`).
+                        None if d.path.is_empty() => message,
+                        None => [d.place().as_str(), ": ", &message].concat(),
+                    }
                 })
                 .collect();
             if errors.len() > SHOWN_PROBLEMS {

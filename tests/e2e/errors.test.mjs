@@ -52,6 +52,34 @@ test('a bank that is not valid JSON says "not valid JSON"', async (t) => {
   assert.equal(await page.locator('checkpoint-quiz input').count(), 0);
 });
 
+test('in Spanish the problems are Spanish too, with the same path, and quiz-error stays English', async (t) => {
+  const { page } = await open(t, `
+    <checkpoint-quiz id="range" lang="es" bank="/fixtures/bad-answer.json"></checkpoint-quiz>
+    <checkpoint-quiz id="json" lang="es" bank="/fixtures/invalid.json"></checkpoint-quiz>`);
+  const range = page.locator('#range [role=alert]');
+  const json = page.locator('#json [role=alert]');
+  await range.waitFor({ timeout: 10000 });
+  await json.waitFor({ timeout: 10000 });
+  const rangeText = await range.innerText();
+  assert.match(rangeText, /No se pudo cargar este cuestionario/);
+  assert.ok(
+    rangeText.includes('questions[1] (q2).answer: 7 está fuera de rango: hay 4 opciones, numeradas del 0 al 3'),
+    rangeText,
+  );
+  const jsonText = await json.innerText();
+  assert.match(jsonText, /Línea \d+, columna \d+: no es JSON válido: /);
+  for (const text of [rangeText, jsonText]) {
+    for (const english of ['out of range', 'not valid JSON', 'expected', 'choices', 'is missing']) {
+      assert.ok(!text.includes(english), `"${english}" left in English: ${text}`);
+    }
+  }
+  assert.equal(await range.evaluate((el) => el.closest('[lang]')?.lang), 'es', 'the error view is marked Spanish');
+  await eventually(async () => assert.equal((await events(page, 'quiz-error')).length, 2));
+  const messages = (await events(page, 'quiz-error')).map((e) => e.detail.message).join('\n');
+  assert.match(messages, /7 is out of range: there are 4 choices/);
+  assert.match(messages, /not valid JSON/);
+});
+
 test('one broken widget does not stop a working one on the same page', async (t) => {
   const { page } = await open(t, `
     <checkpoint-quiz id="bad" bank="/fixtures/invalid.json"></checkpoint-quiz>

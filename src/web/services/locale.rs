@@ -5,6 +5,7 @@
 use js_sys::{Array, Function, Intl, Object, Reflect};
 use wasm_bindgen::JsValue;
 
+use crate::text::problem::Numbers;
 use crate::text::{fill, Category, Lang, Plural, Text};
 use crate::timing::{self, Unit};
 
@@ -86,11 +87,7 @@ impl Locale {
 
     /// The form of `key` that agrees with `n`, with `{n}` (and `extra`) filled.
     pub fn count(&self, key: Plural, n: usize, extra: &[(&str, &str)]) -> String {
-        let category = self
-            .plural
-            .select(n as f64)
-            .as_string()
-            .map_or(Category::Other, |c| Category::parse(&c));
+        let category = self.category(n as i64);
         let number = self.number(n);
         let mut args = vec![("n", number.as_str())];
         args.extend_from_slice(extra);
@@ -123,5 +120,19 @@ impl Locale {
             Unit::Day => &self.units[3],
         };
         call(f, n as f64)
+    }
+}
+
+/// Numbers in bank problems, as the rest of the widget writes them.
+impl Numbers for Locale {
+    fn number(&self, n: i64) -> String {
+        call(&self.number, n as f64)
+    }
+
+    fn category(&self, n: i64) -> Category {
+        self.plural
+            .select(n as f64)
+            .as_string()
+            .map_or(Category::Other, |c| Category::parse(&c))
     }
 }
