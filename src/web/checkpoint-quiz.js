@@ -126,7 +126,11 @@ class CheckpointQuiz extends HTMLElement {
   }
 
   connectedCallback() {
-    this._mount();
+    // The shadow root at once, so a page can find it right after append; the mount itself a
+    // microtask later, so attributes set right after append (as frameworks and host scripts
+    // do) are read by the one mount instead of starting a second with its own bank request.
+    if (!this.shadowRoot) this.attachShadow({ mode: 'open' });
+    this._remount();
   }
 
   disconnectedCallback() {
@@ -134,8 +138,12 @@ class CheckpointQuiz extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue === newValue || !this.isConnected || this._remountQueued) return;
-    // Several attributes set in one go remount once.
+    if (oldValue !== newValue && this.isConnected) this._remount();
+  }
+
+  /** Mounts afresh once the current task's attribute changes are all in. */
+  _remount() {
+    if (this._remountQueued) return;
     this._remountQueued = true;
     queueMicrotask(() => {
       this._remountQueued = false;
