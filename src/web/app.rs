@@ -69,53 +69,12 @@ const SHOWN_PROBLEMS: usize = 8;
 
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
-    let load = use_state(|| Load::Loading);
     let url: AttrValue = props
         .config
         .bank_url
         .clone()
         .map_or_else(|| props.default_bank.clone(), AttrValue::from);
-
-    {
-        let load = load.setter();
-        let host = props.host.clone();
-        let requested = props.requested.clone();
-        use_effect_with(url.clone(), move |url| {
-            let url = url.clone();
-            // A widget removed while its bank loads must stay quiet when the bank arrives.
-            let alive = Rc::new(std::cell::Cell::new(true));
-            let still = alive.clone();
-            yew::platform::spawn_local(async move {
-                let result = load_bank(&url, requested.as_ref()).await;
-                if !still.get() {
-                    return;
-                }
-                match result {
-                    // `quiz-ready` is sent by the quiz once its progress is known.
-                    Ok(bank) => load.set(Load::Ready(Rc::new(bank))),
-                    Err(error) => {
-                        // The console and the host page's event get English, for the site's
-                        // developers; the learner reads it in the widget's language.
-                        let english = Locale::new(Lang::En);
-                        let (summary, details) = describe(&english, &error);
-                        let mut console =
-                            ["<checkpoint-quiz> ", url.as_str(), ": ", &summary].concat();
-                        for d in &details {
-                            console.push_str("\n  ");
-                            console.push_str(d);
-                        }
-                        web_sys::console::error_1(&console.clone().into());
-                        events::error(&host, &console);
-                        load.set(Load::Failed {
-                            url,
-                            error: Rc::new(error),
-                        });
-                    }
-                }
-            });
-            move || alive.set(false)
-        });
-    }
+    let load = use_bank(url, &props.host, &props.requested);
 
     // The `lang` attribute, then the bank's language, then the page's, then English.
     let bank_lang = match &*load {
@@ -161,6 +120,60 @@ pub fn app(props: &AppProps) -> Html {
             { body }
         </div>
     }
+}
+
+/// The bank at `url`, loaded (again whenever `url` changes); a failure is also reported to
+/// the console and the host page.
+#[hook]
+fn use_bank(
+    url: AttrValue,
+    host: &HtmlElement,
+    requested: &Option<fetch::Requested>,
+) -> UseStateHandle<Load> {
+    let load = use_state(|| Load::Loading);
+    {
+        let setter = load.setter();
+        let (host, requested) = (host.clone(), requested.clone());
+        use_effect_with(url, move |url| {
+            let url = url.clone();
+            // A widget removed while its bank loads must stay quiet when the bank arrives.
+            let alive = Rc::new(std::cell::Cell::new(true));
+            let still = alive.clone();
+            yew::platform::spawn_local(async move {
+                let result = load_bank(&url, requested.as_ref()).await;
+                if !still.get() {
+                    return;
+                }
+                match result {
+                    // `quiz-ready` is sent by the quiz once its progress is known.
+                    Ok(bank) => setter.set(Load::Ready(Rc::new(bank))),
+                    Err(error) => {
+                        report_failure(&host, &url, &error);
+                        setter.set(Load::Failed {
+                            url,
+                            error: Rc::new(error),
+                        });
+                    }
+                }
+            });
+            move || alive.set(false)
+        });
+    }
+    load
+}
+
+/// The console and the host page's event get English, for the site's developers; the
+/// learner reads it in the widget's language.
+fn report_failure(host: &HtmlElement, url: &str, error: &LoadError) {
+    let english = Locale::new(Lang::En);
+    let (summary, details) = describe(&english, error);
+    let mut console = ["<checkpoint-quiz> ", url, ": ", &summary].concat();
+    for d in &details {
+        console.push_str("\n  ");
+        console.push_str(d);
+    }
+    web_sys::console::error_1(&console.clone().into());
+    events::error(host, &console);
 }
 
 /// The bank at `url`, checked, with its pictures' addresses resolved.

@@ -13,10 +13,11 @@ use super::components::{
     QuestionCardProps, RoundSummaryProps, SavedDataProps, StartScreenProps,
 };
 use super::hooks::{
-    use_actions, use_exam_clock, use_focus, use_host_events, use_persistence, use_sync,
+    use_actions, use_exam_clock, use_focus, use_host_events, use_persistence, use_sync, Actions,
+    Focus,
 };
 use super::services::locale::Locale;
-use super::state::{Confirm, Overlay};
+use super::state::{Confirm, Overlay, SessionState};
 use super::SummaryCell;
 use crate::bank::Bank;
 use crate::config::Config;
@@ -53,30 +54,59 @@ pub fn quiz(props: &QuizProps) -> Html {
     let ui = use_actions(&session);
     let focus = use_focus(&state, ui.overlay.is_dialog(), &ui.acted);
 
-    let onstart = ui.start(props.config.seed, state.progress.rounds_played());
+    let body = screen(&Screens {
+        locale: &locale,
+        state: &state,
+        ui: &ui,
+        focus: &focus,
+        now,
+        seed: props.config.seed,
+    });
+    let messages: Vec<Notice> = saved.notices.iter().copied().map(Notice::Storage).collect();
+    html! {
+        <section class="cq-quiz" aria-label={props.bank.title.clone()}>
+            <h2 class="cq-title">{ props.bank.title.clone() }</h2>
+            { notices(&NoticesProps { locale: t, notices: &messages }) }
+            { body }
+        </section>
+    }
+}
+
+/// What every screen is built from: the session and the hooks' handles.
+struct Screens<'a> {
+    locale: &'a Rc<Locale>,
+    state: &'a SessionState,
+    ui: &'a Actions,
+    focus: &'a Focus,
+    now: i64,
+    seed: Option<u64>,
+}
+
+/// The screen in play, given only its own data and callbacks.
+fn screen(s: &Screens) -> Html {
+    let (t, state, ui): (&Locale, _, _) = (s.locale, s.state, s.ui);
+    let heading = s.focus.heading.clone();
+    let onstart = ui.start(s.seed, state.progress.rounds_played());
     let onback = ui.send(Action::Show(Screen::Start));
-    let (onselect, ontoggle) = (ui.with(Action::Select), ui.with(Action::Toggle));
-    let onnext = ui.timed(|now| Action::Next { now });
-    let (heading, prompt) = (focus.heading.clone(), focus.prompt.clone());
-    let body = match (state.screen, state.round.mode, state.phase()) {
-        (Screen::Start, ..) => start_screen(&StartScreenProps {
+    match state.screen {
+        Screen::Start => start_screen(&StartScreenProps {
             locale: t,
-            session: &state,
-            now,
+            session: state,
+            now: s.now,
             heading,
             onstart,
             onshow: ui.with(Action::Show),
         }),
-        (Screen::Dashboard, ..) => dashboard(&DashboardProps {
+        Screen::Dashboard => dashboard(&DashboardProps {
             locale: t,
-            session: &state,
-            now,
+            session: state,
+            now: s.now,
             heading,
             onstart,
             onback,
         }),
-        (Screen::Data, ..) => saved_data(&SavedDataProps {
-            locale: locale.clone(),
+        Screen::Data => saved_data(&SavedDataProps {
+            locale: s.locale.clone(),
             session: state.clone(),
             overlay: ui.overlay.clone(),
             heading,
@@ -85,17 +115,32 @@ pub fn quiz(props: &QuizProps) -> Html {
             onreset: ui.timed(|now| Action::Reset { now }),
             onback,
         }),
-        (Screen::Round, Mode::Exam, Phase::Finished) => exam_result(&ExamResultProps {
+        Screen::Round => round_screen(s, onstart, onback),
+    }
+}
+
+/// A round: a question (practice, review, smart), the exam, or the result of either.
+fn round_screen(
+    s: &Screens,
+    onstart: Callback<(Mode, Option<String>)>,
+    onback: Callback<()>,
+) -> Html {
+    let (t, state, ui): (&Locale, _, _) = (s.locale, s.state, s.ui);
+    let (heading, prompt) = (s.focus.heading.clone(), s.focus.prompt.clone());
+    let (onselect, ontoggle) = (ui.with(Action::Select), ui.with(Action::Toggle));
+    let onnext = ui.timed(|now| Action::Next { now });
+    match (state.round.mode, state.phase()) {
+        (Mode::Exam, Phase::Finished) => exam_result(&ExamResultProps {
             locale: t,
-            session: &state,
+            session: state,
             heading,
             onstart,
             onback,
         }),
-        (Screen::Round, Mode::Exam, _) => exam_screen(&ExamScreenProps {
+        (Mode::Exam, _) => exam_screen(&ExamScreenProps {
             locale: t,
-            session: &state,
-            now,
+            session: state,
+            now: s.now,
             confirming: matches!(ui.overlay, Overlay::Confirm(Confirm::Submit)),
             heading,
             prompt,
@@ -110,20 +155,20 @@ pub fn quiz(props: &QuizProps) -> Html {
             oncancel: ui.open(Overlay::None),
             onmenu: onback,
         }),
-        (Screen::Round, _, Phase::Finished) => round_summary(&RoundSummaryProps {
+        (_, Phase::Finished) => round_summary(&RoundSummaryProps {
             locale: t,
-            session: &state,
+            session: state,
             heading,
             onstart,
             onretry: ui.timed(|now| Action::TryAgain { now }),
             onback,
         }),
-        (Screen::Round, ..) => question_card(&QuestionCardProps {
+        _ => question_card(&QuestionCardProps {
             locale: t,
-            session: &state,
+            session: state,
             hint: matches!(ui.overlay, Overlay::Hint),
             prompt,
-            next: focus.next.clone(),
+            next: s.focus.next.clone(),
             onselect,
             ontoggle,
             oncheck: ui.timed(|now| Action::Check { now }),
@@ -131,13 +176,5 @@ pub fn quiz(props: &QuizProps) -> Html {
             onnext,
             onmenu: onback,
         }),
-    };
-    let messages: Vec<Notice> = saved.notices.iter().copied().map(Notice::Storage).collect();
-    html! {
-        <section class="cq-quiz" aria-label={props.bank.title.clone()}>
-            <h2 class="cq-title">{ props.bank.title.clone() }</h2>
-            { notices(&NoticesProps { locale: t, notices: &messages }) }
-            { body }
-        </section>
     }
 }

@@ -8,9 +8,9 @@ mod host_events;
 mod persistence;
 mod sync;
 
-pub use actions::use_actions;
+pub use actions::{use_actions, Actions};
 pub use exam_clock::use_exam_clock;
-pub use focus::use_focus;
+pub use focus::{use_focus, Focus};
 pub use host_events::use_host_events;
 pub use persistence::use_persistence;
 pub use sync::use_sync;
