@@ -387,3 +387,48 @@ fn the_longest_choice_check_counts_a_unique_longest_key() {
     );
     assert_eq!(longest_choice_score(&b), (1, 3));
 }
+
+/// Where an explanation points at a choice by its letter or place ("(B)", "choice C", "the
+/// first choice", "la opción B"): wrong for every learner whose choices were shuffled.
+fn names_a_choice_by_place(explanation: &str) -> Option<String> {
+    let lower = explanation.to_lowercase();
+    let letters = ["a", "b", "c", "d", "e", "f"];
+    let places = [
+        "first", "second", "third", "fourth", "last", "primera", "segunda", "tercera", "cuarta",
+        "última",
+    ];
+    let mut found = Vec::new();
+    for l in letters {
+        found.push(format!("({l})"));
+        found.push(format!("choice {l} "));
+        found.push(format!("option {l} "));
+        found.push(format!("opción {l} "));
+    }
+    for p in places {
+        found.push(format!("the {p} choice"));
+        found.push(format!("the {p} option"));
+        found.push(format!("la {p} opción"));
+        found.push(format!("{p} opción"));
+    }
+    let padded = [lower.as_str(), " "].concat();
+    found.into_iter().find(|f| padded.contains(f.as_str()))
+}
+
+#[test]
+fn explanations_never_name_a_choice_by_its_letter_or_place() {
+    for b in [default_bank(), default_bank_es()] {
+        for q in &b.questions {
+            assert_eq!(
+                names_a_choice_by_place(&q.explanation),
+                None,
+                "{} ({}): choices are shuffled, so name the choice by what it says",
+                q.id,
+                b.language
+            );
+        }
+    }
+    assert!(names_a_choice_by_place("Wrong, as (B) says.").is_some());
+    assert!(names_a_choice_by_place("The first choice gives a result.").is_some());
+    assert!(names_a_choice_by_place("La opción C deja el puesto.").is_some());
+    assert!(names_a_choice_by_place("Earning trust (by listening) is a result.").is_none());
+}
