@@ -196,6 +196,11 @@ impl Session {
         self.settings.pass_mark.unwrap_or(self.bank.pass_mark)
     }
 
+    /// The figures the start screen and the dashboard show, at `now`.
+    pub fn overview(&self, now: i64) -> crate::overview::Overview {
+        crate::overview::Overview::new(&self.bank, &self.progress, self.pass_mark(), now)
+    }
+
     pub fn question(&self) -> Option<&Question> {
         self.find(self.round.ids.get(self.round.current)?)
     }

@@ -556,21 +556,14 @@ function render({ opts, results, firstRows, feedback, payload, stored, heap, hea
 
   // heap
   {
-    const h = (k) => {
-      const x = heap[k];
+    const growth = (x) => {
       if (x.error) return `n/a (${x.error})`;
       const sign = (v) => (v >= 0 ? '+' : '') + v.toFixed(1);
       return `${sign(x.growth)} KB; slope ${sign(x.slopePer10)} KB/10 cycles, R² ${x.r2.toFixed(2)}: ${x.grows ? 'grows' : 'no growth trend'}`;
     };
-    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles (compiled code included)`, h('ours'), h('quizdown'), h('floor'), 'n/a', 'n/a',
+    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles (compiled code included)`, growth(heap.ours), growth(heap.quizdown), growth(heap.floor), 'n/a', 'n/a',
       'no growth trend', 'n/a: see the next row (with the JIT on, V8 adds machine code as functions get hot)']);
-    const g = (k) => {
-      const x = heapNoJit[k];
-      if (x.error) return `n/a (${x.error})`;
-      const sign = (v) => (v >= 0 ? '+' : '') + v.toFixed(1);
-      return `${sign(x.growth)} KB; slope ${sign(x.slopePer10)} KB/10 cycles, R² ${x.r2.toFixed(2)}: ${x.grows ? 'grows' : 'no growth trend'}`;
-    };
-    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles, JIT off (objects left behind)`, g('ours'), g('quizdown'), g('floor'), 'n/a', 'n/a',
+    rows.push([`JS heap growth over ${opts.cycles} mount/unmount cycles, JIT off (objects left behind)`, growth(heapNoJit.ours), growth(heapNoJit.quizdown), growth(heapNoJit.floor), 'n/a', 'n/a',
       'no growth trend', verdict(heapNoJit.ours.error ? false : !heapNoJit.ours.grows)]);
     for (const [label, set] of [['heap', heap], ['heap, JIT off', heapNoJit]]) {
       for (const k of CONTENDERS) {

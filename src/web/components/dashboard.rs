@@ -127,12 +127,7 @@ fn mode_name(t: &Locale, m: Mode) -> &'static str {
 
 pub fn dashboard(props: &DashboardProps) -> Html {
     let (session, t) = (props.session, props.locale);
-    let o = Overview::new(
-        &session.bank,
-        &session.progress,
-        session.pass_mark(),
-        props.now,
-    );
+    let o = session.overview(props.now);
     let back = on_click(&props.onback, ());
     let weakest: Vec<Html> = o
         .weakest(3)

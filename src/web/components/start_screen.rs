@@ -26,12 +26,7 @@ pub struct StartScreenProps<'a> {
 
 pub fn start_screen(props: &StartScreenProps) -> Html {
     let (session, t) = (props.session, props.locale);
-    let o = Overview::new(
-        &session.bank,
-        &session.progress,
-        session.pass_mark(),
-        props.now,
-    );
+    let o = session.overview(props.now);
     let start = |mode: Mode| on_click(&props.onstart, (mode, None));
     let show = |screen: Screen| on_click(&props.onshow, screen);
     let s = &session.settings;
