@@ -369,6 +369,17 @@ pub fn ignored(lang: Lang, p: &crate::config::Problem) -> String {
     )
 }
 
+/// Whether a prompt already asks for every right choice, in any language the widget
+/// speaks (the bank's language may differ from the widget's), so the view need not add
+/// "Select all that apply". The phrases are ASCII, so ASCII case folding finds them in
+/// any case; full Unicode lowering would link its case tables (about 5 KB gzip).
+pub fn says_select_all(prompt: &str) -> bool {
+    let prompt = prompt.to_ascii_lowercase();
+    Lang::ALL
+        .iter()
+        .any(|l| prompt.contains(l.text(Text::PromptSaysSelectAll)))
+}
+
 /// `template` with each `{name}` replaced by its value; other braces are kept. Linear in
 /// the template's length.
 pub fn fill(template: &str, args: &[(&str, &str)]) -> String {
@@ -412,6 +423,19 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_prompt_that_asks_for_every_right_choice_is_recognised_in_any_case_and_language() {
+        assert!(says_select_all(
+            "Which of these apply? Select all that apply."
+        ));
+        assert!(says_select_all("SELECT ALL the duties of a guard."));
+        assert!(says_select_all(
+            "¿Cuáles son correctas? Marque TODAS LAS que correspondan."
+        ));
+        assert!(!says_select_all("Which one is the best first step?"));
+        assert!(!says_select_all("Selecciona la respuesta correcta."));
+    }
+
     use super::*;
 
     #[test]

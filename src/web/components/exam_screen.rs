@@ -11,8 +11,9 @@ use super::choice_list::{choice_list, ChoiceListProps};
 use super::confirm_dialog::{confirm_dialog, ConfirmDialogProps};
 use super::formatted;
 use super::on_click;
-use super::question_card::{header, image, says_select_all};
+use super::question_card::{header, image};
 use crate::session::Session;
+use crate::text::says_select_all;
 use crate::timing;
 
 pub struct ExamScreenProps<'a> {

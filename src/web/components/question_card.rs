@@ -3,7 +3,7 @@
 
 use yew::prelude::*;
 
-use crate::text::{Lang, Text};
+use crate::text::{says_select_all, Text};
 
 use super::super::services::locale::Locale;
 
@@ -66,15 +66,6 @@ pub fn header(
             <progress class="cq-progress" max={total.to_string()} value={position.to_string()} aria-hidden="true" />
         </>
     }
-}
-
-/// Whether the prompt already asks for every right choice, in any language the widget
-/// speaks (the bank's language may differ from the widget's).
-pub fn says_select_all(prompt: &str) -> bool {
-    let prompt = prompt.to_lowercase();
-    Lang::ALL
-        .iter()
-        .any(|l| prompt.contains(l.text(Text::PromptSaysSelectAll)))
 }
 
 pub fn question_card(props: &QuestionCardProps) -> Html {
