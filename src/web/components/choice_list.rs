@@ -34,17 +34,13 @@ pub fn letter(i: usize) -> String {
 /// "B. text; D. text" for the given choices of a question (bank indices), lettered and
 /// listed as `order` (display position → bank index) shows them.
 pub fn named_choices(t: &Locale, q: &Question, order: &[usize], picks: &[usize]) -> Html {
-    let mut shown: Vec<(usize, usize)> = order
+    // In the order shown: `order` is walked by position, so no sort is needed.
+    order
         .iter()
         .enumerate()
         .filter(|(_, i)| picks.contains(i))
-        .map(|(pos, &i)| (pos, i))
-        .collect();
-    shown.sort_unstable();
-    shown
-        .iter()
         .enumerate()
-        .map(|(n, &(pos, i))| {
+        .map(|(n, (pos, &i))| {
             html! {
                 <>
                     if n > 0 { { t.text(Text::ChoiceList) } }

@@ -33,11 +33,8 @@ fn options(pairs: &[(&str, &str)]) -> Object {
     o
 }
 
-fn call(f: &Function, value: f64) -> String {
-    f.call1(&JsValue::NULL, &value.into())
-        .ok()
-        .and_then(|s| s.as_string())
-        .unwrap_or_else(|| value.to_string())
+fn call(f: &Function, value: f64) -> Option<String> {
+    f.call1(&JsValue::NULL, &value.into()).ok()?.as_string()
 }
 
 impl Locale {
@@ -77,12 +74,12 @@ impl Locale {
 
     /// `n` in the language's digits and separators ("1,000", "1.000").
     pub fn number(&self, n: usize) -> String {
-        call(&self.number, n as f64)
+        call(&self.number, n as f64).unwrap_or_else(|| n.to_string())
     }
 
     /// A whole percentage ("85%", "85 %").
     pub fn percent(&self, p: u8) -> String {
-        call(&self.percent, f64::from(p) / 100.0)
+        call(&self.percent, f64::from(p) / 100.0).unwrap_or_else(|| format!("{p}%"))
     }
 
     /// The form of `key` that agrees with `n`, with `{n}` (and `extra`) filled.
@@ -119,14 +116,14 @@ impl Locale {
             Unit::Hour => &self.units[2],
             Unit::Day => &self.units[3],
         };
-        call(f, n as f64)
+        call(f, n as f64).unwrap_or_else(|| n.to_string())
     }
 }
 
 /// Numbers in bank problems, as the rest of the widget writes them.
 impl Numbers for Locale {
     fn number(&self, n: i64) -> String {
-        call(&self.number, n as f64)
+        call(&self.number, n as f64).unwrap_or_else(|| n.to_string())
     }
 
     fn category(&self, n: i64) -> Category {
