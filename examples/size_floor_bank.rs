@@ -12,6 +12,8 @@ use serde::{Deserialize, Serialize};
 use wasm_bindgen::prelude::*;
 use yew::prelude::*;
 
+// The bank's fields are declared again here on purpose: using the crate's own bank types
+// would link its validator, and the floor must contain nothing of the widget.
 #[derive(Deserialize, PartialEq)]
 #[serde(rename_all = "camelCase", deny_unknown_fields)]
 struct Bank {
