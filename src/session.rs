@@ -290,27 +290,22 @@ impl Session {
             topics[at].1 += usize::from(*right);
             topics[at].2 += 1;
         }
-        let rank: HashMap<&str, usize> = self
-            .bank
-            .topics
-            .iter()
-            .enumerate()
-            .map(|(i, t)| (t.as_str(), i))
-            .collect();
-        // Unlisted topics keep their first-use order: the position breaks ties, so an
-        // unstable sort (the one the wasm already carries) gives the stable order.
-        let mut keyed: Vec<_> = topics
+        // No sort: walk the bank's list once, then the rest as first used (linear).
+        let mut order: Vec<usize> = Vec::with_capacity(topics.len());
+        let mut placed = vec![false; topics.len()];
+        for listed in &self.bank.topics {
+            if let Some(&at) = slot.get(listed.as_str()) {
+                if !std::mem::replace(&mut placed[at], true) {
+                    order.push(at);
+                }
+            }
+        }
+        order.extend((0..topics.len()).filter(|&at| !placed[at]));
+        let mut topics: Vec<Option<(String, usize, usize)>> =
+            topics.into_iter().map(Some).collect();
+        let topics: Vec<(String, usize, usize)> = order
             .into_iter()
-            .enumerate()
-            .map(|(i, t)| {
-                let r = rank.get(t.0.as_str()).copied().unwrap_or(usize::MAX);
-                ((r, i), t)
-            })
-            .collect();
-        keyed.sort_unstable_by_key(|(key, _)| *key);
-        let topics: Vec<(String, usize, usize)> = keyed
-            .into_iter()
-            .map(|(_, t): ((usize, usize), _)| t)
+            .filter_map(|at| topics[at].take())
             .collect();
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());
@@ -589,6 +584,47 @@ mod tests {
             42,
             T0,
         )
+    }
+
+    #[test]
+    fn the_breakdown_lists_topics_in_the_banks_order_then_unlisted_ones_as_first_met() {
+        let outcome_topics = |topics: &[&str], general: bool| {
+            let mut b = (*bank(4)).clone();
+            b.topics = topics.iter().map(|t| t.to_string()).collect();
+            if general {
+                b.questions[0].topic = String::new();
+            }
+            let mut settings = settings(5);
+            settings.shuffle = false;
+            let mut session = Session::new(
+                Rc::new(b),
+                settings,
+                Progress::default(),
+                None,
+                Some(Mode::Practice),
+                42,
+                T0,
+            );
+            while session.phase() != Phase::Finished {
+                answer(&mut session, true, T0);
+                session.apply(Action::Next { now: T0 });
+            }
+            let o = session.outcome();
+            assert_eq!(o.topics.iter().map(|t| t.2).sum::<usize>(), 5);
+            o.topics.into_iter().map(|t| t.0).collect::<Vec<_>>()
+        };
+        // q0 (A), q1 (B), q2 (A), q3 (B), multi (A), in that order.
+        assert_eq!(outcome_topics(&["B", "A"], false), ["B", "A"]);
+        assert_eq!(
+            outcome_topics(&[], false),
+            ["A", "B"],
+            "no list: as first met"
+        );
+        assert_eq!(
+            outcome_topics(&["B"], true),
+            ["B", "General", "A"],
+            "listed first, then the rest as first met"
+        );
     }
 
     fn answer(session: &mut Session, right: bool, now: i64) {
