@@ -301,11 +301,10 @@ impl Session {
             }
         }
         order.extend((0..topics.len()).filter(|&at| !placed[at]));
-        let mut topics: Vec<Option<(String, usize, usize)>> =
-            topics.into_iter().map(Some).collect();
+        // Each index is in `order` once, so each entry is taken once.
         let topics: Vec<(String, usize, usize)> = order
             .into_iter()
-            .filter_map(|at| topics[at].take())
+            .map(|at| std::mem::take(&mut topics[at]))
             .collect();
         let exam = self.round.mode == Mode::Exam;
         let pass_mark = exam.then(|| self.pass_mark());

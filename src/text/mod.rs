@@ -423,6 +423,8 @@ pub fn placeholders(template: &str) -> Vec<&str> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn a_prompt_that_asks_for_every_right_choice_is_recognised_in_any_case_and_language() {
         assert!(says_select_all(
@@ -435,8 +437,6 @@ mod tests {
         assert!(!says_select_all("Which one is the best first step?"));
         assert!(!says_select_all("Selecciona la respuesta correcta."));
     }
-
-    use super::*;
 
     #[test]
     fn every_text_is_in_every_language_with_the_same_placeholders() {

@@ -37,6 +37,11 @@ fn call(f: &Function, value: f64) -> Option<String> {
     f.call1(&JsValue::NULL, &value.into()).ok()?.as_string()
 }
 
+/// A whole number through `f`, or in plain digits if `Intl` fails.
+fn whole(f: &Function, n: i64) -> String {
+    call(f, n as f64).unwrap_or_else(|| n.to_string())
+}
+
 impl Locale {
     pub fn new(lang: Lang) -> Locale {
         let locales = Array::of1(&lang.code().into());
@@ -74,7 +79,7 @@ impl Locale {
 
     /// `n` in the language's digits and separators ("1,000", "1.000").
     pub fn number(&self, n: usize) -> String {
-        call(&self.number, n as f64).unwrap_or_else(|| n.to_string())
+        whole(&self.number, n as i64)
     }
 
     /// A whole percentage ("85%", "85 %").
@@ -116,14 +121,14 @@ impl Locale {
             Unit::Hour => &self.units[2],
             Unit::Day => &self.units[3],
         };
-        call(f, n as f64).unwrap_or_else(|| n.to_string())
+        whole(f, n)
     }
 }
 
 /// Numbers in bank problems, as the rest of the widget writes them.
 impl Numbers for Locale {
     fn number(&self, n: i64) -> String {
-        call(&self.number, n as f64).unwrap_or_else(|| n.to_string())
+        whole(&self.number, n)
     }
 
     fn category(&self, n: i64) -> Category {
